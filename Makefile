@@ -1,0 +1,52 @@
+# Two commands for a fresh machine: `make serve` and `make test`. Each installs what it needs.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build test check schema chromium bench clean
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+# Mermaid is served by the site itself (no CDN); npm ci installs the pinned, checksummed bundle.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(STAMP) $(NODE_STAMP)
+
+# Debian's chromium for the browser tests; never a browser download.
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; \
+	fi
+
+serve: install
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install
+	$(BIN)/mkdocs build --strict
+
+check: install
+	$(BIN)/sop check
+
+schema: install
+	$(BIN)/sop schema
+
+test: install chromium
+	$(PY) -m pytest
+
+bench: install
+	$(PY) benchmarks/build_bench.py
+
+clean:
+	rm -rf site build .pytest_cache

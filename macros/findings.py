@@ -1,0 +1,37 @@
+"""A finding: one problem, pointing at a file, a line and a field."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    file: str
+    line: int
+    field: str
+    code: str
+    level: str  # "error" stops the build; "warning" is published
+    message: str
+
+    def format(self) -> str:
+        where = f"{self.field}: " if self.field else ""
+        return f"{self.file}:{self.line}: {self.code} {self.level}: {where}{self.message}"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def field_path(path) -> str:
+    """('langkah', 2, 'pelaksana') -> 'langkah[3].pelaksana' (items counted from 1, as on the form)."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def errors(findings) -> list[Finding]:
+    return [f for f in findings if f.level == "error"]

@@ -1,0 +1,221 @@
+"""Every Indonesian word the handbook shows, in one place.
+
+Code and YAML keys use the SOP AP form's own terms (pelaksana, langkah,
+mutu_baku ...); what a reader or maintainer reads is written here.
+"""
+
+# Loader messages (file:line: field: message). Written for a maintainer who
+# edits YAML, not for a programmer.
+ERR = {
+    "too_big": "berkas terlalu besar ({size} bita; batas {limit} bita)",
+    "not_utf8": "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8",
+    "empty": "berkas kosong; isi SOP belum ditulis",
+    "too_many_nodes": "berkas memuat terlalu banyak butir (lebih dari {limit})",
+    "too_deep": "susunan bersarang terlalu dalam (lebih dari {limit} tingkat)",
+    "multi_doc": "berkas memuat lebih dari satu dokumen YAML (pemisah ---); satu berkas untuk satu SOP",
+    "bad_key": "kunci harus berupa teks biasa",
+    "duplicate_key": "kunci '{key}' ditulis dua kali (pertama di baris {first}); hapus salah satunya",
+    "alias": "anchor/alias YAML (& dan *) tidak diizinkan; tulis nilainya langsung",
+    "tag": "tag YAML '{tag}' tidak diizinkan; tulis nilainya sebagai teks biasa",
+    "syntax": "sintaks YAML tidak valid: {problem}",
+    "not_mapping": "isi berkas harus berupa pemetaan (kunci: nilai) di tingkat teratas",
+    "unreadable": "berkas tidak dapat dibaca: {reason}",
+    "bad_filename": (
+        "nama berkas/folder '{name}' tidak valid: gunakan huruf kecil, angka dan tanda hubung "
+        "(contoh: kpu-kota-palu/penyusunan-laporan-kinerja.yaml)"
+    ),
+    "not_yaml": "berkas di sop_data/ harus berakhiran .yaml",
+    "misplaced": (
+        "berkas SOP harus berada tepat satu tingkat di bawah sop_data/, "
+        "di folder satuan kerjanya (sop_data/<satker>/<nama>.yaml)"
+    ),
+    "registry_missing": "berkas register wajib tidak ada",
+    # pydantic error types -> message
+    "extra_forbidden": "kunci '{key}' tidak dikenal{hint}",
+    "missing": "wajib diisi",
+    "string_type": "harus berupa teks",
+    "string_too_short": "tidak boleh kosong",
+    "int_parsing": "harus berupa bilangan bulat",
+    "int_type": "harus berupa bilangan bulat",
+    "list_type": "harus berupa daftar (butir diawali '- ')",
+    "dict_type": "harus berupa pemetaan (kunci: nilai)",
+    "model_type": "harus berupa pemetaan (kunci: nilai)",
+    "model_attributes_type": "harus berupa pemetaan (kunci: nilai)",
+    "literal_error": "nilai '{value}' tidak dikenal; pilih salah satu: {expected}",
+    "too_short": "harus memuat paling sedikit {min} butir",
+    "string_pattern_mismatch": "'{value}' tidak valid: gunakan huruf kecil, angka dan tanda hubung",
+    "greater_than_equal": "harus bernilai paling sedikit {ge}",
+    "url_parsing": "harus berupa alamat tautan (http:// atau https://)",
+    "url_scheme": "harus berupa alamat tautan (http:// atau https://)",
+    "bad_date": "'{value}' bukan tanggal yang valid; tulis TTTT-BB-HH, misalnya 2023-01-15",
+    "not_date_text": "tanggal harus ditulis TTTT-BB-HH, misalnya 2023-01-15",
+    "maybe": "; mungkin maksudnya '{guess}'?",
+    "other": "nilai tidak valid ({detail})",
+}
+
+# PyYAML problem texts a maintainer is likely to meet, in plain words.
+YAML_PROBLEMS = {
+    "found character '\\t' that cannot start any token": "karakter Tab tidak boleh dipakai; gunakan spasi",
+    "mapping values are not allowed here": (
+        "tanda titik dua (:) di tempat yang salah; beri tanda kutip pada teks yang memuat ': '"
+    ),
+    "could not find expected ':'": "tanda titik dua (:) setelah kunci tidak ditemukan",
+    "found unexpected end of stream": "berkas berakhir sebelum tanda kutip/kurung ditutup",
+    "found undefined alias": "alias YAML (*) tidak diizinkan",
+    "expected <block end>, but found": "indentasi tidak konsisten",
+    "did not find expected key": "indentasi tidak konsisten",
+    "did not find expected '-' indicator": "indentasi daftar tidak konsisten",
+    "found unknown escape character": "karakter escape (\\) tidak dikenal di dalam tanda kutip ganda",
+    "while scanning a quoted scalar": "tanda kutip tidak ditutup",
+    "found unexpected ':'": "tanda titik dua (:) di tempat yang salah",
+}
+
+LEVEL = {"error": "Kesalahan", "warning": "Perhatian"}
+
+SITE = {
+    "home_title": "Daftar SOP",
+    "satker_section": "Satuan Kerja",
+    "satker_title_prefix": "SOP",
+    "no_sops": "Belum ada SOP untuk satuan kerja ini.",
+    "column_nomor": "Nomor SOP",
+    "column_nama": "Nama SOP",
+    "column_satker": "Satuan Kerja",
+    "column_efektif": "Tanggal Efektif",
+    "column_langkah": "Langkah",
+    "not_printed": "—",
+    "unknown": "tidak diketahui",
+    "unknown_title": "Tidak terbaca/tidak diketahui",
+}
+
+TINGKAT = {
+    "pusat": "KPU RI",
+    "provinsi": "KPU Provinsi",
+    "kabupaten_kota": "KPU Kabupaten/Kota",
+}
+
+IDENTITY = {
+    "satker": "Satuan Kerja",
+    "unit": "Unit",
+    "nomor": "Nomor SOP",
+    "pembuatan": "Tanggal Pembuatan",
+    "revisi": "Tanggal Revisi",
+    "efektif": "Tanggal Efektif",
+    "pengesahan": "Tanggal Pengesahan",
+    "disahkan_oleh": "Disahkan Oleh",
+    "nama": "Nama SOP",
+    "jumlah_pelaksana": "Jumlah Pelaksana",
+}
+
+BOX = {
+    "dasar_hukum": "Dasar Hukum",
+    "kualifikasi_pelaksana": "Kualifikasi Pelaksana",
+    "keterkaitan": "Keterkaitan",
+    "peralatan_perlengkapan": "Peralatan/Perlengkapan",
+    "peringatan": "Peringatan",
+    "pencatatan_pendataan": "Pencatatan dan Pendataan",
+}
+
+KETERKAITAN_JENIS = {
+    "sop": "SOP dalam buku pedoman ini",
+    "sop_luar": "SOP lain (di luar buku pedoman)",
+    "dokumen": "Dokumen",
+}
+
+STEP_TABLE = {
+    "heading": "Uraian Prosedur",
+    "no": "No",
+    "kegiatan": "Kegiatan",
+    "pelaksana": "Pelaksana",
+    "kelengkapan": "Kelengkapan",
+    "waktu": "Waktu",
+    "output": "Output",
+    "keterangan": "Keterangan",
+    "mutu_baku": "Mutu Baku",
+    "next": "Lanjut ke langkah",
+    "branch": "{label}: ke langkah {ke}",
+}
+
+STEP_KIND = {
+    "mulai": "Mulai",
+    "proses": "Proses",
+    "keputusan": "Keputusan",
+    "selesai": "Selesai",
+}
+
+FLOW = {
+    "heading": "Diagram Alir",
+    "caption": (
+        "Satu lajur untuk setiap pelaksana, sesuai urutan pada formulir. "
+        "Simbol: terminator (mulai/selesai), persegi (proses), belah ketupat (keputusan). "
+        "Langkah yang dikerjakan beberapa pelaksana digambar di setiap lajurnya, "
+        "dihubungkan garis putus-putus."
+    ),
+}
+
+TIME = {
+    "heading": "Waktu Penyelesaian",
+    "computed": "Jumlah waktu dari langkah-langkah",
+    "stated": "Jumlah waktu tertulis pada SOP",
+    "rules": (
+        "Aturan konversi: 1 hari kerja = {hours_per_day} jam; 1 minggu = {days_per_week} hari kerja; "
+        "1 bulan = {days_per_month} hari kerja. Nama bulan pada kolom Keterangan adalah jadwal, "
+        "bukan lama waktu."
+    ),
+    "unparsed": "Waktu langkah {steps} tidak terbaca atau tidak tertulis, sehingga tidak dihitung.",
+    "none": "tidak ada",
+    "units": {"bulan": "bulan", "minggu": "minggu", "hari": "hari", "jam": "jam", "menit": "menit"},
+}
+
+NARASI = {
+    "pengesahan": "Lembar Pengesahan",
+    "tempat_tanggal": "Disahkan di {tempat} pada tanggal {tanggal}",
+    "judul": "Judul",
+    "penandatangan": "Penandatangan",
+}
+
+TRANSKRIPSI = {
+    "heading": "Catatan Transkripsi",
+    "intro": (
+        "Isi SOP ini disalin dari dokumen sumber apa adanya, termasuk kekeliruannya. "
+        "Catatan berikut menjelaskan bagian yang direkonstruksi, disimpulkan, atau tidak terbaca."
+    ),
+    "source": "Sumber",
+    "field": "Bagian",
+    "kind": "Jenis",
+    "note": "Catatan",
+    "jenis": {
+        "direkonstruksi": "Direkonstruksi",
+        "disimpulkan": "Disimpulkan",
+        "tidak_terbaca": "Tidak terbaca",
+        "sesuai_sumber": "Sesuai sumber",
+    },
+}
+
+REGULASI_JENIS = {
+    "undang_undang": "Undang-Undang",
+    "peraturan_pemerintah": "Peraturan Pemerintah",
+    "peraturan_presiden": "Peraturan Presiden",
+    "peraturan_menteri": "Peraturan Menteri",
+    "peraturan_kpu": "Peraturan KPU",
+    "keputusan_kpu": "Keputusan KPU",
+    "keputusan_sekjen_kpu": "Keputusan Sekretaris Jenderal KPU",
+    "keputusan_kpu_daerah": "Keputusan KPU Provinsi/Kabupaten/Kota",
+    "dokumen": "Dokumen (bukan peraturan)",
+}
+
+REGULASI_STATUS = {
+    "berlaku": "Berlaku",
+    "diubah": "Diubah",
+    "dicabut": "Dicabut",
+    "tidak_diketahui": "Status tidak diketahui",
+}
+
+MONTHS = [
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+]
+
+
+def tanggal(value) -> str:
+    """A date as the form prints it: 23 Januari 2022."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

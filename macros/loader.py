@@ -1,0 +1,188 @@
+"""Load sop_data/ into a Handbook: validated records, and findings for the rest.
+
+Nothing is dropped silently: every file under sop_data/ is either loaded or
+named in a finding. One broken file never stops the others from loading.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from . import labels, model
+from .findings import Finding, field_path
+from .yamlsource import Source, SourceError, parse
+
+DATA_DIR = "sop_data"
+SATKER_FILE = "satker.yaml"
+REGULASI_FILE = "regulasi.yaml"
+# Files in sop_data/ that are documentation, not data.
+DOC_FILES = {"README.md"}
+_NAME = re.compile(model.ID_PATTERN)
+
+CODE_FILE = "BERKAS-001"
+CODE_SCHEMA = "SKEMA-001"
+
+
+@dataclass
+class Record:
+    """One validated file: its model, its source lines, its path for messages."""
+
+    path: str
+    source: Source
+    data: BaseModel
+
+    def line_of(self, *path) -> int:
+        return self.source.line_of(path)
+
+
+@dataclass
+class SopRecord(Record):
+    id: str = ""
+    satker: str = ""
+
+
+@dataclass
+class Handbook:
+    root: Path
+    sops: dict[str, SopRecord] = field(default_factory=dict)
+    satker: Record | None = None
+    regulasi: Record | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def satker_map(self) -> dict[str, model.Satker]:
+        return self.satker.data.satker if self.satker else {}
+
+    @property
+    def regulasi_map(self) -> dict[str, model.Regulasi]:
+        return self.regulasi.data.regulasi if self.regulasi else {}
+
+
+_VOCABULARY = sorted(
+    {name for cls in vars(model).values() if isinstance(cls, type) and issubclass(cls, BaseModel)
+     for name in getattr(cls, "model_fields", {})}
+)
+
+
+def _data_path(loc, data) -> tuple:
+    """Turn a pydantic error location into a path through the data.
+
+    Union branches add tag names to ``loc`` that are not keys of the data;
+    those are dropped. A missing key is kept as the last element.
+    """
+    path, current = [], data
+    for i, part in enumerate(loc):
+        if isinstance(current, dict) and isinstance(part, str) and part in current:
+            path.append(part)
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            path.append(part)
+            current = current[part]
+        elif i == len(loc) - 1 and isinstance(part, str) and isinstance(current, dict):
+            path.append(part)  # a missing key
+    return tuple(path)
+
+
+def _message(err: dict, path: tuple) -> str:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind == "extra_forbidden":
+        key = str(path[-1]) if path else "?"
+        guess = difflib.get_close_matches(key, _VOCABULARY, n=1, cutoff=0.75)
+        hint = labels.ERR["maybe"].format(guess=guess[0]) if guess else ""
+        return labels.ERR["extra_forbidden"].format(key=key, hint=hint)
+    if kind == "literal_error":
+        return labels.ERR["literal_error"].format(value=err.get("input"), expected=ctx.get("expected", ""))
+    if kind in ("too_short",):
+        return labels.ERR["too_short"].format(min=ctx.get("min_length", 1))
+    if kind == "string_pattern_mismatch":
+        return labels.ERR["string_pattern_mismatch"].format(value=err.get("input"))
+    if kind == "greater_than_equal":
+        return labels.ERR["greater_than_equal"].format(ge=ctx.get("ge"))
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    if kind in labels.ERR:
+        return labels.ERR[kind]
+    return labels.ERR["other"].format(detail=err["msg"])
+
+
+def validate(rel: str, source: Source, cls: type[BaseModel]) -> tuple[BaseModel | None, list[Finding]]:
+    try:
+        return cls.model_validate(source.data), []
+    except ValidationError as exc:
+        out, seen = [], set()
+        for err in exc.errors(include_url=False):
+            path = _data_path(err["loc"], source.data)
+            message = _message(err, path)
+            if (path, message) in seen:
+                continue
+            seen.add((path, message))
+            out.append(Finding(rel, source.line_of(path), field_path(path), CODE_SCHEMA, "error", message))
+        return None, sorted(out)
+
+
+def read(path: Path, rel: str) -> tuple[Source | None, list[Finding]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Finding(rel, 1, "", CODE_FILE, "error", labels.ERR["unreadable"].format(reason=exc.strerror))]
+    try:
+        return parse(raw), []
+    except SourceError as exc:
+        return None, [Finding(rel, exc.line, field_path(exc.path), CODE_FILE, "error", exc.message)]
+
+
+def load_record(path: Path, rel: str, cls: type[BaseModel]) -> tuple[Record | None, list[Finding]]:
+    source, found = read(path, rel)
+    if source is None:
+        return None, found
+    data, found = validate(rel, source, cls)
+    return (Record(rel, source, data) if data is not None else None), found
+
+
+def load_handbook(root: Path) -> Handbook:
+    """Load every file under ``root/sop_data``; never raises on bad content."""
+    root = Path(root)
+    data_dir = root / DATA_DIR
+    book = Handbook(root=root)
+    for name, cls, attr in ((SATKER_FILE, model.SatkerRegister, "satker"),
+                            (REGULASI_FILE, model.RegulasiRegister, "regulasi")):
+        rel = f"{DATA_DIR}/{name}"
+        if not (data_dir / name).is_file():
+            book.findings.append(Finding(rel, 1, "", CODE_FILE, "error", labels.ERR["registry_missing"]))
+            continue
+        record, found = load_record(data_dir / name, rel, cls)
+        setattr(book, attr, record)
+        book.findings.extend(found)
+
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        parts = path.relative_to(data_dir).parts
+        rel = f"{DATA_DIR}/{'/'.join(parts)}"
+        if parts[-1] in DOC_FILES or (len(parts) == 1 and parts[0] in (SATKER_FILE, REGULASI_FILE)):
+            continue
+        problem = None
+        if not parts[-1].endswith(".yaml"):
+            problem = labels.ERR["not_yaml"]
+        elif len(parts) != 2:
+            problem = labels.ERR["misplaced"]
+        else:
+            for name in (parts[0], parts[1][: -len(".yaml")]):
+                if not _NAME.match(name):
+                    problem = labels.ERR["bad_filename"].format(name=name)
+                    break
+        if problem:
+            book.findings.append(Finding(rel, 1, "", CODE_FILE, "error", problem))
+            continue
+        record, found = load_record(path, rel, model.Sop)
+        book.findings.extend(found)
+        if record is not None:
+            satker, slug = parts[0], parts[1][: -len(".yaml")]
+            book.sops[f"{satker}/{slug}"] = SopRecord(
+                record.path, record.source, record.data, id=f"{satker}/{slug}", satker=satker
+            )
+    return book

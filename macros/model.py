@@ -1,0 +1,284 @@
+"""The canonical SOP record (SOP AP, PermenPAN-RB 35/2012) and its registries.
+
+Every model is closed (an unknown key is an error) and every field carries the
+description that the generated JSON Schema shows in a maintainer's editor.
+Field names are the form's own terms, so the YAML, the code and the page use
+one word per concept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+)
+
+from . import labels
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SOP_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Teks = Annotated[str, StringConstraints(min_length=1)]
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    Field(description="Pengenal: huruf kecil, angka dan tanda hubung, mis. `kasubbag-perencanaan`."),
+]
+SopId = Annotated[
+    str,
+    StringConstraints(pattern=SOP_ID_PATTERN),
+    Field(description="Pengenal SOP di buku pedoman: `<satker>/<nama-berkas>`, mis. `kpu-kota-palu/penyusunan-laporan-kinerja`."),
+]
+
+
+def _iso_date(value):
+    # The loader hands every scalar over as typed text; only TTTT-BB-HH is a date,
+    # so 2023-02-30 is caught here with its line instead of deep inside PyYAML.
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError(labels.ERR["not_date_text"])
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(labels.ERR["bad_date"].format(value=value)) from None
+
+
+Tanggal = Annotated[
+    dt.date,
+    BeforeValidator(_iso_date),
+    Field(json_schema_extra={"type": "string", "format": "date"}),
+]
+
+
+class TidakDiketahui(Model):
+    """A value the source prints but that cannot be read, or that is unknown.
+
+    Unknown is a value, not a guess: the reason says why.
+    """
+
+    tidak_diketahui: Teks = Field(
+        description="Mengapa nilai ini tidak diketahui, mis. 'sel tidak terbaca pada pindaian'."
+    )
+
+
+def _text_or_unknown(value):
+    return "tidak_diketahui" if isinstance(value, dict) else "teks"
+
+
+TeksAtauTidakDiketahui = Annotated[
+    Union[Annotated[Teks, Tag("teks")], Annotated[TidakDiketahui, Tag("tidak_diketahui")]],
+    Discriminator(_text_or_unknown),
+]
+
+
+class Pejabat(Model):
+    """An official by position and name, as printed."""
+
+    jabatan: Teks = Field(description="Jabatan seperti tertulis, mis. 'Plt. Sekretaris'.")
+    nama: TeksAtauTidakDiketahui | None = Field(None, description="Nama seperti tertulis.")
+
+
+class TanggalSop(Model):
+    """The dates of the identity box; each optional, each a real calendar date."""
+
+    pembuatan: Tanggal | None = Field(None, description="Tanggal pembuatan (TTTT-BB-HH).")
+    revisi: Tanggal | None = Field(None, description="Tanggal revisi (TTTT-BB-HH).")
+    efektif: Tanggal | None = Field(None, description="Tanggal efektif (TTTT-BB-HH).")
+    pengesahan: Tanggal | None = Field(None, description="Tanggal pengesahan (TTTT-BB-HH).")
+
+
+class DasarHukum(Model):
+    """One item of the Dasar Hukum box: wording as printed, traced to the registry."""
+
+    teks: Teks = Field(description="Bunyi butir persis seperti tercetak, termasuk kekeliruannya.")
+    regulasi: list[Id] = Field(
+        description=(
+            "Pengenal entri di sop_data/regulasi.yaml yang dirujuk butir ini. "
+            "Dua pengenal bila satu butir tercetak menggabungkan dua peraturan."
+        ),
+    )
+
+
+class Keterkaitan(Model):
+    """One item of the Keterkaitan box."""
+
+    teks: Teks = Field(description="Bunyi butir seperti tercetak.")
+    jenis: Literal["sop", "sop_luar", "dokumen"] = Field(
+        description="`sop`: SOP di buku pedoman ini (isi `sop`); `sop_luar`: SOP yang tidak ada di buku pedoman; `dokumen`: dokumen, bukan SOP."
+    )
+    sop: SopId | None = Field(None, description="Untuk jenis `sop`: pengenal SOP yang ditautkan.")
+
+
+class Pelaksana(Model):
+    """One lane of the flowchart: an actor, in printed order."""
+
+    id: Id
+    nama: Teks = Field(description="Nama pelaksana seperti tertulis di kepala kolom.")
+
+
+class MutuBaku(Model):
+    """The quality standard of a step."""
+
+    kelengkapan: TeksAtauTidakDiketahui | None = Field(None, description="Kelengkapan/Persyaratan seperti tertulis.")
+    waktu: TeksAtauTidakDiketahui | None = Field(
+        None, description="Waktu seperti tertulis, mis. '30 Menit', '2 Hari'. Lama waktunya dihitung otomatis."
+    )
+    output: TeksAtauTidakDiketahui | None = Field(None, description="Output seperti tertulis.")
+
+
+class Cabang(Model):
+    """A labelled branch of a decision."""
+
+    label: Teks = Field(description="Label cabang seperti tertulis: Ya/Tidak, Setuju/Tidak Setuju ...")
+    ke: int = Field(description="Nomor langkah tujuan (boleh kembali ke langkah sebelumnya).")
+
+
+class Langkah(Model):
+    """One row of the step table and one symbol of the flowchart."""
+
+    no: int = Field(ge=1, description="Nomor langkah seperti tercetak.")
+    kegiatan: TeksAtauTidakDiketahui = Field(description="Uraian kegiatan seperti tertulis.")
+    rincian: list[Teks] = Field(default_factory=list, description="Sub-butir kegiatan (a, b, c ...), bila ada.")
+    pelaksana: list[Id] = Field(
+        min_length=1,
+        description="Pengenal pelaksana (lajur) yang mengerjakan langkah ini; lebih dari satu untuk kegiatan bersama.",
+    )
+    jenis: Literal["mulai", "proses", "keputusan", "selesai"] = Field(
+        "proses",
+        description="Simbol: `mulai`/`selesai` (terminator), `proses` (persegi), `keputusan` (belah ketupat).",
+    )
+    mutu_baku: MutuBaku = Field(default_factory=MutuBaku, description="Mutu Baku langkah ini.")
+    keterangan: Teks | None = Field(None, description="Kolom Keterangan seperti tertulis.")
+    lanjut: list[int] | None = Field(
+        None,
+        description="Nomor langkah berikutnya. Bila dikosongkan: langkah sesudahnya (kecuali `selesai` dan `keputusan`).",
+    )
+    cabang: list[Cabang] = Field(default_factory=list, description="Untuk `keputusan`: cabang berlabel.")
+
+
+class CatatanTranskripsi(Model):
+    """What the transcriber did where the source was garbled or silent."""
+
+    bidang: Teks = Field(description="Bagian yang dimaksud, mis. `langkah[3].pelaksana` (butir daftar dihitung dari 1).")
+    jenis: Literal["direkonstruksi", "disimpulkan", "tidak_terbaca", "sesuai_sumber"] = Field(
+        description="`direkonstruksi` dari teks rusak; `disimpulkan` dari kata-kata SOP; `tidak_terbaca`; `sesuai_sumber`: kekeliruan sumber yang sengaja dipertahankan."
+    )
+    catatan: Teks
+
+
+class SubDaftar(Model):
+    teks: Teks
+    daftar: list[Teks]
+
+
+class Daftar(Model):
+    """A numbered list inside a narrative section."""
+
+    daftar: list[Union[Teks, SubDaftar]]
+
+
+class BagianNarasi(Model):
+    """An optional narrative section (Penjelasan SOP, Ruang Lingkup ...)."""
+
+    judul: Teks
+    isi: list[Union[Teks, Daftar]] = Field(description="Paragraf (teks) dan daftar bernomor, berurutan.")
+
+
+class LembarPengesahan(Model):
+    """The signing sheet (Lembar Pengesahan / Lampiran) where the source has one."""
+
+    judul: Teks | None = Field(None, description="Judul/perihal seperti tertulis pada lembar ini.")
+    ketentuan: list[Teks] = Field(default_factory=list, description="Butir ketentuan seperti tertulis.")
+    tempat: Teks | None = Field(None, description="Tempat pengesahan.")
+    tanggal: Tanggal | None = Field(None, description="Tanggal pengesahan pada lembar ini.")
+    penandatangan: Pejabat | None = None
+
+
+class Sop(Model):
+    """One SOP in the SOP AP format. The file's folder names its satker."""
+
+    sumber: Teks = Field(description="Asal transkripsi, mis. nama berkas dokumen sumber.")
+    nomor: Teks = Field(description="Nomor SOP persis seperti tercetak.")
+    nama: Teks = Field(description="Nama SOP seperti tercetak.")
+    unit: Teks | None = Field(None, description="Unit kerja di dalam satker, bila tercetak.")
+    kop: list[Teks] = Field(default_factory=list, description="Baris kop/kepala formulir seperti tercetak.")
+    judul_dokumen: Teks | None = Field(None, description="Judul pada sampul dokumen, bila ada.")
+    tanggal: TanggalSop = Field(default_factory=TanggalSop)
+    disahkan_oleh: Pejabat | None = None
+    jumlah_pelaksana: Teks | None = Field(None, description="Jumlah pelaksana, bila tercetak.")
+    dasar_hukum: list[DasarHukum] = Field(default_factory=list)
+    kualifikasi_pelaksana: list[Teks] = Field(default_factory=list)
+    keterkaitan: list[Keterkaitan] = Field(default_factory=list)
+    peralatan_perlengkapan: list[Teks] = Field(default_factory=list)
+    peringatan: list[Teks] = Field(default_factory=list)
+    pencatatan_pendataan: list[Teks] = Field(default_factory=list)
+    pelaksana: list[Pelaksana] = Field(min_length=1, description="Lajur diagram alir, sesuai urutan tercetak.")
+    langkah: list[Langkah] = Field(min_length=1)
+    waktu_total_tercetak: Teks | None = Field(None, description="Jumlah waktu bila sumber menuliskannya.")
+    keterangan_gambar: list[Teks] = Field(
+        default_factory=list, description="Legenda simbol seperti tercetak (Keterangan Gambar), bila ada."
+    )
+    lembar_pengesahan: LembarPengesahan | None = None
+    narasi: list[BagianNarasi] = Field(default_factory=list)
+    catatan_transkripsi: list[CatatanTranskripsi] = Field(default_factory=list)
+
+
+class Satker(Model):
+    """A work unit (satuan kerja) that issues SOPs."""
+
+    nama: Teks = Field(description="Nama singkat, mis. 'KPU Kota Palu'.")
+    nama_lengkap: Teks = Field(description="Nama lengkap, mis. 'Komisi Pemilihan Umum Kota Palu'.")
+    tingkat: Literal["pusat", "provinsi", "kabupaten_kota"]
+    provinsi: Teks | None = None
+    alamat: Teks | None = Field(None, description="Alamat seperti tercetak pada SOP.")
+
+
+class SatkerRegister(Model):
+    """sop_data/satker.yaml: every satker, keyed by the folder name of its SOPs."""
+
+    satker: dict[Annotated[str, StringConstraints(pattern=ID_PATTERN)], Satker]
+
+
+class Relasi(Model):
+    """Amendment and revocation links between regulations."""
+
+    mengubah: list[Id] = Field(default_factory=list)
+    diubah_oleh: list[Id] = Field(default_factory=list)
+    mencabut: list[Id] = Field(default_factory=list)
+    dicabut_oleh: list[Id] = Field(default_factory=list)
+
+
+class Regulasi(Model):
+    """One regulation (or, for jenis `dokumen`, a non-regulation document cited as a legal basis)."""
+
+    jenis: Literal[tuple(labels.REGULASI_JENIS)]  # type: ignore[valid-type]
+    nomor: Teks | None = Field(None, description="Nomor resmi; kosong bila tidak diketahui.")
+    tahun: int | None = Field(None, description="Tahun penetapan; kosong bila tidak diketahui.")
+    tentang: Teks
+    tanggal_penetapan: Tanggal | None = None
+    sumber: Teks | None = Field(None, description="Lembaran Negara/Berita Negara, bila diketahui.")
+    status: Literal["berlaku", "diubah", "dicabut", "tidak_diketahui"] = "tidak_diketahui"
+    catatan_status: Teks | None = Field(None, description="Sumber klaim status.")
+    relasi: Relasi = Field(default_factory=Relasi)
+    tautan: Teks | None = Field(None, description="Tautan resmi (JDIH/BPK), bila diketahui.")
+
+
+class RegulasiRegister(Model):
+    """sop_data/regulasi.yaml: the registry every Dasar Hukum item refers to."""
+
+    regulasi: dict[Annotated[str, StringConstraints(pattern=ID_PATTERN)], Regulasi]

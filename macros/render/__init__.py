@@ -1,0 +1,1 @@
+"""Pure renderers: validated model in, text out. Markup lives in ../templates."""

@@ -1,0 +1,47 @@
+"""Jinja environments whose every ``{{ value }}`` is escaped for its output language.
+
+Escaping is the environment's ``finalize``, so a template cannot forget it;
+only values that are already ``Markup`` (rendered by this package) pass as is.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from .. import labels
+from .text import html_text, mermaid_text
+
+
+def _finalizer(encode):
+    def finalize(value):
+        if value is None:
+            return ""
+        if isinstance(value, Markup):
+            return value
+        return Markup(encode(str(value)))
+    return finalize
+
+
+@lru_cache(maxsize=None)
+def environment(kind: str) -> Environment:
+    encode = {"html": html_text, "mermaid": mermaid_text}[kind]
+    env = Environment(
+        loader=PackageLoader("macros", "templates"),
+        autoescape=True,  # so macro output is Markup; finalize has already escaped values
+        finalize=_finalizer(encode),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["L"] = labels
+    env.tests["instanceof"] = isinstance
+    env.filters["tanggal"] = lambda d: labels.tanggal(d) if d else None
+    return env
+
+
+def render(kind: str, template: str, **context) -> str:
+    return environment(kind).get_template(template).render(**context)

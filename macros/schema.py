@@ -1,0 +1,34 @@
+"""JSON Schemas generated from the models, for maintainers' editors (yaml-language-server).
+
+The committed files under schema/ are kept current by a test; regenerate with
+`sop schema` (or `make schema`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from . import model
+
+SCHEMAS = {
+    "sop.schema.json": model.Sop,
+    "satker.schema.json": model.SatkerRegister,
+    "regulasi.schema.json": model.RegulasiRegister,
+}
+
+
+def generate(cls) -> str:
+    schema = cls.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def write(root: Path) -> list[Path]:
+    out = []
+    for name, cls in SCHEMAS.items():
+        path = Path(root) / "schema" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(generate(cls), encoding="utf-8")
+        out.append(path)
+    return out

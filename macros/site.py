@@ -1,0 +1,137 @@
+"""Site glue: MkDocs hook functions and the state the macros read.
+
+The handbook is loaded once per build in ``on_config`` (``mkdocs serve``
+reloads the config on every rebuild, so a YAML edit is picked up); the
+build stops in ``on_pre_build`` if any finding is an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from . import checks, labels
+from .findings import errors
+from .loader import Handbook, load_handbook
+from .render import page as pages
+
+log = logging.getLogger("mkdocs.sop")
+
+SOP_DIR = "sop"
+SATKER_DIR = "satker"
+# The Mermaid bundle the site serves itself; version and checksum pinned here and in package-lock.json.
+MERMAID_VERSION = "12.3.0"
+MERMAID_SHA256 = "336df803d87a38b70a01e736e666c8f7601d2ce42f5e47c8fafe5d721074b9a3"
+MERMAID_SOURCE = "node_modules/mermaid/dist/mermaid.min.js"
+MERMAID_TARGET = "assets/vendor/mermaid/mermaid.min.js"
+
+
+class State:
+    book: Handbook | None = None
+    findings: list = []
+
+
+STATE = State()
+
+
+def project_root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def vendor_mermaid(root: Path, docs_dir: Path) -> None:
+    """Put the pinned Mermaid bundle under docs/ (mermaid2 requires it there), checksum-verified."""
+    target = docs_dir / MERMAID_TARGET
+    if target.is_file() and _sha256(target) == MERMAID_SHA256:
+        return
+    source = root / MERMAID_SOURCE
+    if not source.is_file():
+        raise PluginError(
+            f"Mermaid {MERMAID_VERSION} tidak ditemukan di {MERMAID_SOURCE}; jalankan `make install` (npm ci)."
+        )
+    if _sha256(source) != MERMAID_SHA256:
+        raise PluginError(
+            f"{MERMAID_SOURCE} bukan Mermaid {MERMAID_VERSION} yang dipatok (checksum berbeda); jalankan `npm ci`."
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+
+
+def load(root: Path) -> tuple[Handbook, list]:
+    book = load_handbook(root)
+    findings = sorted(book.findings + checks.run(book))
+    return book, findings
+
+
+def nav(book: Handbook) -> list:
+    by_level: dict = {}
+    for satker_id, satker in sorted(book.satker_map.items(), key=lambda kv: kv[1].nama):
+        by_level.setdefault(satker.tingkat, []).append({satker.nama: f"{SATKER_DIR}/{satker_id}.md"})
+    sections = [{labels.TINGKAT[level]: by_level[level]} for level in labels.TINGKAT if level in by_level]
+    return sections
+
+
+def on_config(config, **kwargs):
+    root = project_root(config)
+    vendor_mermaid(root, Path(config.docs_dir))
+    STATE.book, STATE.findings = load(root)
+    if config.nav is not None:
+        # The nav lists satker pages, never every SOP: Material copies the whole nav
+        # into every page, so listing SOPs would grow the site with the square of their number.
+        expanded = []
+        for item in config.nav:
+            if item == "SATKER":
+                expanded.extend(nav(STATE.book))
+            else:
+                expanded.append(item)
+        config.nav = expanded
+    return config
+
+
+def on_pre_build(config, **kwargs):
+    for finding in STATE.findings:
+        (log.error if finding.level == "error" else log.info)(finding.format())
+    bad = errors(STATE.findings)
+    if bad:
+        raise PluginError(
+            f"{len(bad)} kesalahan di sop_data/; perbaiki berkas yang disebut di atas "
+            f"(jalankan `sop check` untuk daftar yang sama)."
+        )
+
+
+def on_files(files, config, **kwargs):
+    book = STATE.book
+    for sop_id in book.sops:
+        files.append(File.generated(config, f"{SOP_DIR}/{sop_id}.md",
+                                    content="{{ halaman_sop(%s) }}\n" % json.dumps(sop_id)))
+    for satker_id in book.satker_map:
+        files.append(File.generated(config, f"{SATKER_DIR}/{satker_id}.md",
+                                    content="{{ halaman_satker(%s) }}\n" % json.dumps(satker_id)))
+    return files
+
+
+def base_url(page) -> str:
+    """Relative path from ``page`` to the site root."""
+    depth = page.url.count("/") if page is not None else 0
+    return "../" * depth
+
+
+def sop_markdown(sop_id: str, page) -> str:
+    return pages.sop_page(STATE.book.sops[sop_id], STATE.book, base_url(page))
+
+
+def satker_markdown(satker_id: str, page) -> str:
+    return pages.satker_page(STATE.book, satker_id, base_url(page))
+
+
+def home_markdown(page) -> str:
+    return pages.home(STATE.book, base_url(page))

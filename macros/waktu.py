@@ -1,0 +1,52 @@
+"""Waktu: from the text a form prints ("30 Menit", "2 Hari") to minutes of work.
+
+The conversion rules are stated on every SOP page, because a total is only as
+meaningful as the rules behind it.
+"""
+
+from __future__ import annotations
+
+import re
+
+HOURS_PER_DAY = 8  # one working day
+DAYS_PER_WEEK = 5  # working days
+DAYS_PER_MONTH = 20  # four working weeks
+
+MINUTES = {
+    "menit": 1,
+    "jam": 60,
+    "hari": HOURS_PER_DAY * 60,
+    "minggu": DAYS_PER_WEEK * HOURS_PER_DAY * 60,
+    "bulan": DAYS_PER_MONTH * HOURS_PER_DAY * 60,
+}
+_PART = re.compile(r"(\d+)\s*(menit|jam|hari|minggu|bulan)\b", re.IGNORECASE)
+_FILLER = re.compile(r"^[\s,;]*(dan)?[\s,;]*$", re.IGNORECASE)
+
+
+def parse(text) -> int | None:
+    """Minutes in ``text``, or None when it is not (wholly) a duration.
+
+    "3 Hari 7 Jam 15 Menit" has three parts; anything else left over ("Januari",
+    "TR") makes the whole text unparsed rather than half-read.
+    """
+    if not isinstance(text, str):
+        return None
+    total, end, found = 0, 0, False
+    for match in _PART.finditer(text):
+        if not _FILLER.match(text[end:match.start()]):
+            return None
+        total += int(match.group(1)) * MINUTES[match.group(2).lower()]
+        end, found = match.end(), True
+    if not found or not _FILLER.match(text[end:]):
+        return None
+    return total
+
+
+def split(minutes: int) -> list[tuple[int, str]]:
+    """Minutes as working days, hours and minutes (never weeks: days add up plainly)."""
+    out = []
+    for unit in ("hari", "jam", "menit"):
+        amount, minutes = divmod(minutes, MINUTES[unit])
+        if amount:
+            out.append((amount, unit))
+    return out

@@ -1,0 +1,170 @@
+"""Read one YAML file into plain data plus the line of every field.
+
+Why not ``yaml.safe_load``: it silently keeps the last of two duplicate keys,
+reads ``no``/``on`` as booleans, ``1:30`` as 90, ``010`` as 8 and bare dates as
+dates, expands alias bombs, and recurses (RecursionError near depth 1,000).
+Here the document is built from PyYAML's event stream with an explicit stack,
+so depth, size and node count are bounded, and:
+
+* every plain scalar stays the text the maintainer typed (``no`` is "no");
+  only an empty value, ``~`` and ``null`` mean "no value". The models decide
+  whether a text must be a number or a date, so the meaning never shifts.
+* duplicate keys, anchors/aliases, explicit tags, non-text keys and several
+  documents in one file are errors with a line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from . import labels
+
+Path = tuple  # a field path: keys (str) and list indexes (int, 0-based)
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 200_000
+
+_NULL = re.compile(r"^(~|null|Null|NULL)?$")
+
+
+class SourceError(Exception):
+    """A file that cannot be read as a YAML mapping; carries its line and path."""
+
+    def __init__(self, message: str, line: int = 1, path: Path = ()):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.path = path
+
+
+@dataclass
+class Source:
+    """Plain data of one file and the 1-based line where each field starts."""
+
+    data: dict
+    lines: dict = field(default_factory=dict)
+
+    def line_of(self, path: Path) -> int:
+        """Line of ``path``, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def read_text(raw: bytes) -> str:
+    if len(raw) > MAX_BYTES:
+        raise SourceError(labels.ERR["too_big"].format(size=len(raw), limit=MAX_BYTES))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SourceError(labels.ERR["not_utf8"], line) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        raise SourceError(labels.ERR["empty"])
+    return text
+
+
+class _Builder:
+    """Turns events into data with an explicit stack (no recursion)."""
+
+    def __init__(self):
+        self.stack: list = []  # frames: [container, path, pending_key, key_line]
+        self.root = None
+        self.root_seen = False
+        self.lines: dict = {}
+        self.nodes = 0
+
+    def _place(self, value, line: int, is_container: bool) -> Path:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise SourceError(labels.ERR["too_many_nodes"].format(limit=MAX_NODES), line)
+        if not self.stack:
+            if self.root_seen:
+                raise SourceError(labels.ERR["multi_doc"], line)
+            self.root, self.root_seen = value, True
+            self.lines[()] = line
+            return ()
+        frame = self.stack[-1]
+        container, path = frame[0], frame[1]
+        if isinstance(container, list):
+            child = path + (len(container),)
+            container.append(value)
+            self.lines[child] = line
+            return child
+        if frame[2] is None:  # this node is a key
+            if is_container or not isinstance(value, str) or value is None:
+                raise SourceError(labels.ERR["bad_key"], line, path)
+            if value in container:
+                raise SourceError(
+                    labels.ERR["duplicate_key"].format(key=value, first=self.lines[path + (value,)]),
+                    line,
+                    path + (value,),
+                )
+            frame[2], frame[3] = value, line
+            return path
+        key, key_line = frame[2], frame[3]
+        frame[2] = None
+        child = path + (key,)
+        container[key] = value
+        self.lines[child] = key_line
+        return child
+
+    def feed(self, event) -> None:
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise SourceError(labels.ERR["alias"], line)
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            raise SourceError(labels.ERR["tag"].format(tag=tag), line)
+        if isinstance(event, yaml.ScalarEvent):
+            value = event.value
+            if event.style is None and _NULL.match(value):
+                value = None
+            self._place(value, line, False)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if len(self.stack) >= MAX_DEPTH:
+                raise SourceError(labels.ERR["too_deep"].format(limit=MAX_DEPTH), line)
+            container = {} if isinstance(event, yaml.MappingStartEvent) else []
+            path = self._place(container, line, True)
+            self.stack.append([container, path, None, 0])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self.stack.pop()
+
+
+def parse(raw: bytes) -> Source:
+    """Parse bytes of one YAML file; raise SourceError with a line on any problem."""
+    text = read_text(raw)
+    builder = _Builder()
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            builder.feed(event)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise SourceError(
+            labels.ERR["syntax"].format(problem=_syntax_problem(exc)),
+            (mark.line + 1) if mark else 1,
+        ) from None
+    except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark
+        raise SourceError(labels.ERR["syntax"].format(problem=str(exc).splitlines()[0])) from None
+    if not isinstance(builder.root, dict):
+        raise SourceError(labels.ERR["not_mapping"], builder.lines.get((), 1))
+    return Source(builder.root, builder.lines)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or exc.context or "?"
+    for english, indonesian in labels.YAML_PROBLEMS.items():
+        if english in problem:
+            return indonesian
+    return problem
