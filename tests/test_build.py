@@ -1,0 +1,87 @@
+"""The MkDocs build: strict, one page per SOP, fails on bad data with the loader's words, offline."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from macros import schema, site
+from macros.loader import DATA_DIR
+
+from conftest import ROOT, build
+
+SOP_FILES = sorted(p.relative_to(ROOT / DATA_DIR) for p in (ROOT / DATA_DIR).glob("*/*.yaml"))
+pytestmark = pytest.mark.build
+
+
+@pytest.mark.parametrize("rel", SOP_FILES, ids=str)
+def test_every_sop_file_has_its_page(built_site, rel):
+    page = built_site / "sop" / rel.parent / rel.stem / "index.html"
+    assert page.is_file()
+    html = page.read_text(encoding="utf-8")
+    assert 'class="mermaid"' in html and "swimlane-beta TB" in html
+    assert 'class="sop-steps"' in html and 'class="sop-identity"' in html
+
+
+def test_home_lists_every_sop_and_the_nav_lists_satker_not_sops(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    book, _ = site.load(ROOT)
+    for sop_id in book.sops:
+        assert f'href="sop/{sop_id}/"' in html
+    nav_links = re.findall(r'href="([^"]*)"\s+class="md-nav__link', html)
+    assert [link for link in nav_links if link.startswith("satker/")]
+    assert not [link for link in nav_links if link.startswith("sop/")]
+
+
+def test_no_page_refers_to_another_host(built_site):
+    offenders = []
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for url in re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="([^"]+)"', html):
+            if re.match(r"(https?:)?//", url):
+                offenders.append((page.relative_to(built_site).as_posix(), url))
+    assert offenders == []
+
+
+def test_mermaid_is_the_pinned_bundle(built_site):
+    bundle = built_site / site.MERMAID_TARGET
+    assert site._sha256(bundle) == site.MERMAID_SHA256
+    meta = json.loads((ROOT / "node_modules/mermaid/package.json").read_text())
+    assert meta["version"] == site.MERMAID_VERSION
+    major, minor, patch = map(int, meta["version"].split("."))
+    assert (major, minor, patch) >= (11, 16, 1), "swimlane-beta and its security fixes need 11.16.1+"
+
+
+@pytest.mark.parametrize("name, cls", schema.SCHEMAS.items())
+def test_committed_json_schema_is_current(name, cls):
+    assert (ROOT / "schema" / name).read_text(encoding="utf-8") == schema.generate(cls), (
+        "schema/ is stale: run `sop schema`"
+    )
+
+
+def test_broken_yaml_fails_the_build_with_file_line_field(project, tmp_path):
+    path = project / "sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    pelaksana: [pelaksana]\n", "    pelaksna: [pelaksana]\n", 1), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    line = text.splitlines().index("    pelaksana: [pelaksana]") + 1
+    assert (f"sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml:{line}: SKEMA-001 error: "
+            f"langkah[2].pelaksna: kunci 'pelaksna' tidak dikenal; mungkin maksudnya 'pelaksana'?") in output
+    assert "Traceback" not in output
+
+
+def test_adding_a_file_adds_a_page_and_removing_removes_it(project, tmp_path):
+    src = project / "sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml"
+    copy = project / "sop_data/kpu-kota-palu/salinan-uji.yaml"
+    copy.write_text(src.read_text(encoding="utf-8").replace('nomor: "44/ORT.06/7271/2022"', 'nomor: "45/UJI"'),
+                    encoding="utf-8")
+    assert build(project, tmp_path / "a").returncode == 0
+    assert (tmp_path / "a/sop/kpu-kota-palu/salinan-uji/index.html").is_file()
+    copy.unlink()
+    assert build(project, tmp_path / "b").returncode == 0
+    assert not (tmp_path / "b/sop/kpu-kota-palu/salinan-uji").exists()

@@ -1,0 +1,123 @@
+"""Renderers: snapshots of the seeds' Mermaid and step tables, and escaping of hostile text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros import site, waktu
+from macros.model import Sop
+from macros.render import mermaid, page
+from macros.render.text import html_text, mermaid_text
+
+from conftest import ROOT, assert_snapshot
+
+BOOK, _ = site.load(ROOT)
+IDS = sorted(BOOK.sops)
+
+HOSTILE = [
+    'Ketua "Tim" #1',
+    "end",
+    "a --> b; click x call alert(1)",
+    "<img src=http://example.invalid/x.png onerror=alert(1)>",
+    "`**tebal**` _miring_ [tautan](javascript:alert(1))",
+    "{{ cycler.__init__.__globals__.os.getpid() }}",
+    "%%{init: {\"theme\": \"dark\"}}%%",
+    "baris\n```mermaid\ngraph TD\n```",
+    "50% & 'kutip' ~ ; : ]) }} ((",
+]
+
+
+def snapshot_name(sop_id: str, suffix: str) -> str:
+    return sop_id.replace("/", "__") + suffix
+
+
+@pytest.mark.parametrize("sop_id", IDS, ids=IDS)
+def test_mermaid_matches_snapshot(sop_id):
+    assert_snapshot(snapshot_name(sop_id, ".mmd"), mermaid.diagram(BOOK.sops[sop_id].data))
+
+
+@pytest.mark.parametrize("sop_id", IDS, ids=IDS)
+def test_step_table_matches_snapshot(sop_id):
+    assert_snapshot(snapshot_name(sop_id, ".steps.html"), page.step_table(BOOK.sops[sop_id].data))
+
+
+@pytest.mark.parametrize("sop_id", IDS, ids=IDS)
+def test_swimlane_has_one_lane_per_pelaksana_in_printed_order(sop_id):
+    sop = BOOK.sops[sop_id].data
+    source = mermaid.diagram(sop)
+    assert source.splitlines()[1] == "swimlane-beta TB"
+    lanes = re.findall(r'^  subgraph (L\d+) \["(.*)"\]$', source, re.M)
+    assert [label for _, label in lanes] == [mermaid_text(p.nama) for p in sop.pelaksana]
+    assert [lane_id for lane_id, _ in lanes] == [f"L{n}" for n in range(1, len(sop.pelaksana) + 1)]
+
+
+@pytest.mark.parametrize("sop_id", IDS, ids=IDS)
+def test_every_step_is_drawn_in_every_lane_it_involves(sop_id):
+    sop = BOOK.sops[sop_id].data
+    source = mermaid.diagram(sop)
+    for n, step in enumerate(sop.langkah, 1):
+        for actor in step.pelaksana:
+            lane = 1 + [p.id for p in sop.pelaksana].index(actor)
+            assert re.search(rf"^    S{n}L{lane}[\[\(\{{]", source, re.M), (step.no, actor)
+
+
+def _sop(lane_name: str, text: str) -> Sop:
+    return Sop.model_validate({
+        "sumber": "uji", "nomor": "1", "nama": text,
+        "pelaksana": [{"id": "a", "nama": lane_name}, {"id": "b", "nama": "B"}],
+        "langkah": [
+            {"no": 1, "jenis": "mulai", "kegiatan": text, "pelaksana": ["a", "b"]},
+            {"no": 2, "jenis": "keputusan", "kegiatan": text, "pelaksana": ["b"],
+             "cabang": [{"label": text, "ke": 1}, {"label": "Ya", "ke": 3}]},
+            {"no": 3, "jenis": "selesai", "kegiatan": "Selesai", "pelaksana": ["a"]},
+        ],
+    })
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_never_becomes_mermaid_syntax(text):
+    source = mermaid.diagram(_sop(text, text))
+    body = "\n".join(source.splitlines()[1:])
+    # Only generated ids, keywords, arrows and quoted, encoded labels remain.
+    for line in body.splitlines():
+        assert re.fullmatch(
+            r'swimlane-beta TB|  subgraph L\d+ \["[A-Za-z0-9 #;]*"\]|  end'
+            r'|    S\d+L\d+(\(\["[A-Za-z0-9 #;]*"\]\)|\["[A-Za-z0-9 #;]*"\]|\{"[A-Za-z0-9 #;]*"\})'
+            r'|  S\d+L\d+ (-->(\|"[A-Za-z0-9 #;]*"\|)?|-\.-) S\d+L\d+',
+            line,
+        ), line
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_in_html_is_inert(text):
+    encoded = html_text(text)
+    assert not set(encoded.replace("<br>", "")) & set("<>\"`{}[]*_~#&") - {"&", "#"}
+    assert re.fullmatch(r"([\w .,:;\-/()?%']|&#\d+;|<br>)*", encoded)
+
+
+def test_labels_read_back_exactly():
+    for text in HOSTILE:
+        decoded = re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), mermaid_text(text))
+        assert decoded == text.replace("\n", " ")
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("30 Menit", 30), ("2 Hari", 960), ("120 menit", 120), ("1 JAM", 60), ("3 Minggu", 7200),
+    ("3 Hari 7 Jam 15 Menit", 3 * 480 + 7 * 60 + 15), ("1 bulan", 9600),
+])
+def test_waktu_parses(text, minutes):
+    assert waktu.parse(text) == minutes
+
+
+@pytest.mark.parametrize("text", ["Januari", "Januari- Februari", "TR", "", None, "2 Minggu lagi"])
+def test_waktu_that_is_not_a_duration_is_not_guessed(text):
+    assert waktu.parse(text) is None
+
+
+def test_total_time_of_bengkulu_utara_shows_computed_and_stated():
+    total = page.total_time(BOOK.sops["kpu-kabupaten-bengkulu-utara/pengumpulan-data-kinerja"].data)
+    assert total.unparsed == [1, 14]
+    assert total.minutes == 3 * 480 + 3 * 60 + 165  # 2 hari + 1 hari, 3 jam, nine steps of minutes
+    assert total.stated == "3 Hari 7 Jam 15 Menit"
