@@ -1,0 +1,147 @@
+"""Pages in a real browser: Debian's chromium driven by Playwright (never a downloaded browser).
+
+Material draws each diagram into a closed shadow root; an init script opens
+shadow roots so the test can read the SVG a reader sees.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from macros import site
+
+from conftest import ROOT, build
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+OPEN_SHADOW = ("const attach = Element.prototype.attachShadow;"
+               "Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); };")
+BOOK, _ = site.load(ROOT)
+IDS = sorted(BOOK.sops)
+pytestmark = pytest.mark.browser
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).is_file(), f"{CHROMIUM} missing: `make test` installs Debian's chromium"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def served(built_site):
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()
+
+
+class Visit:
+    """Open one page, record every request and dialog, and read the drawn diagrams."""
+
+    def __init__(self, browser, url):
+        self.requests, self.dialogs, self.errors = [], [], []
+        self.page = browser.new_page()
+        self.page.add_init_script(OPEN_SHADOW)
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(url)
+        self.page.wait_for_function(
+            "() => [...document.querySelectorAll('.mermaid')].every(e => e.shadowRoot && e.shadowRoot.querySelector('svg'))",
+            timeout=20_000,
+        )
+
+    def svg_texts(self) -> list[str]:
+        return self.page.evaluate(
+            "() => [...document.querySelectorAll('.mermaid')].flatMap(e => "
+            "[...e.shadowRoot.querySelectorAll('svg text, svg .nodeLabel, svg .edgeLabel, svg span, svg p')]"
+            ".map(t => t.textContent.trim()))"
+        )
+
+    def off_host(self, base):
+        return [u for u in self.requests if not (u.startswith(base) or u.startswith("data:"))]
+
+    def close(self):
+        self.page.close()
+
+
+@pytest.mark.parametrize("sop_id", IDS, ids=IDS)
+def test_sop_page_draws_its_swimlane_offline(browser, served, sop_id):
+    visit = Visit(browser, served + f"sop/{sop_id}/")
+    try:
+        texts = visit.svg_texts()
+        for lane in BOOK.sops[sop_id].data.pelaksana:
+            assert lane.nama in texts, f"lane {lane.nama!r} not drawn"
+        joined = " ".join(texts)
+        assert "Syntax error" not in joined and "Parse error" not in joined
+        assert visit.off_host(served) == []
+        assert visit.errors == []
+    finally:
+        visit.close()
+
+
+def test_home_page_lists_sops_and_search_works(browser, served):
+    page = browser.new_page()
+    try:
+        page.goto(served)
+        for sop_id in IDS:
+            assert page.locator(f'a[href="sop/{sop_id}/"]').count() == 1
+        page.locator(".md-search__input").fill("Bengkulu")
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        assert "PENGUMPULAN DATA KINERJA" in page.locator(".md-search-result").inner_text()
+    finally:
+        page.close()
+
+
+HOSTILE_NAME = "</title><script>alert('judul')</script> <img src=http://example.invalid/x.png> {{ 7*7 }}"
+HOSTILE_LANE = "end\" --> X; %%{init: {\"theme\": \"dark\"}}%%"
+HOSTILE_STEP = "<img src=x onerror=alert('langkah')> `kode` **tebal** #1"
+
+
+def test_hostile_sop_stays_text_in_the_browser(browser, project, tmp_path):
+    path = project / "sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('nama: "PENYUSUNAN LAPORAN KINERJA"', f"nama: '{HOSTILE_NAME.replace(chr(39), chr(39) * 2)}'")
+    text = text.replace('nama: "Ka. Sub Bag Perencanaan"', f"nama: '{HOSTILE_LANE}'")
+    text = text.replace('kegiatan: "Menyusun draft Laporan Kinerja"', f"kegiatan: '{HOSTILE_STEP.replace(chr(39), chr(39) * 2)}'")
+    path.write_text(text, encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    server, url = serve(tmp_path / "site")
+    visit = Visit(browser, url + "sop/kpu-kota-palu/penyusunan-laporan-kinerja/")
+    try:
+        assert visit.dialogs == []
+        assert visit.off_host(url) == []
+        assert visit.page.title().startswith(HOSTILE_NAME)
+        assert visit.page.locator("article h1").inner_text() == HOSTILE_NAME
+        assert "49" not in visit.page.locator("article h1").inner_text()
+        texts = visit.svg_texts()
+        assert HOSTILE_LANE in texts
+        assert any(t.startswith("3. <img src=x") for t in texts), texts
+        assert visit.page.locator("article script").count() == 0
+        cell = visit.page.locator("#langkah-3 td").nth(1).inner_text()
+        assert HOSTILE_STEP in cell
+    finally:
+        visit.close()
+        server.shutdown()
