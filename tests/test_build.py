@@ -85,3 +85,12 @@ def test_adding_a_file_adds_a_page_and_removing_removes_it(project, tmp_path):
     copy.unlink()
     assert build(project, tmp_path / "b").returncode == 0
     assert not (tmp_path / "b/sop/kpu-kota-palu/salinan-uji").exists()
+
+
+def test_sop_page_states_total_time_rules_and_both_totals(built_site):
+    html = (built_site / "sop/kpu-kabupaten-bengkulu-utara/pengumpulan-data-kinerja/index.html").read_text("utf-8")
+    assert "Jumlah waktu dari langkah-langkah: <strong>3 hari 5 jam 45 menit</strong>" in html
+    assert "Jumlah waktu tertulis pada SOP: <strong>3 Hari 7 Jam 15 Menit</strong>" in html
+    assert "1 hari kerja = 8 jam" in html
+    assert "Waktu langkah 1, 14 tidak terbaca" in html
+    assert "Catatan Transkripsi" in html

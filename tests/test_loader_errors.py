@@ -171,3 +171,16 @@ def test_sop_check_passes_on_the_seeds():
     result = subprocess.run([sys.executable, "-m", "macros", "check"], capture_output=True, text=True,
                             cwd=__import__("conftest").ROOT)
     assert result.returncode == 0, result.stdout
+
+
+def test_sop_check_json_lists_findings_with_every_field(project):
+    (project / REL).write_text(VALID.replace("2024-01-15", "2023-02-30"))
+    result = subprocess.run([sys.executable, "-m", "macros", "--root", str(project), "check", "--format", "json"],
+                            capture_output=True, text=True)
+    import json
+
+    found = json.loads(result.stdout)
+    assert result.returncode == 1
+    assert found == [{"file": REL, "line": 5, "field": "tanggal.pembuatan", "code": "SKEMA-001", "level": "error",
+                      "message": found[0]["message"]}]
+    assert "2023-02-30" in found[0]["message"]
