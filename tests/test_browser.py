@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError, sync_playwright
 
 from macros import site
 
@@ -107,8 +107,18 @@ def test_home_page_lists_sops_and_search_works(browser, served):
         page.goto(served)
         for sop_id in IDS:
             assert page.locator(f'a[href="sop/{sop_id}/"]').count() == 1
-        page.locator(".md-search__input").fill("Bengkulu")
-        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        # Material's search worker loads its index asynchronously; a query typed before
+        # it is ready is dropped, so type again (bounded) until results show.
+        for _ in range(6):
+            page.locator(".md-search__input").fill("")
+            page.locator(".md-search__input").press_sequentially("Bengkulu", delay=20)
+            if page.locator(".md-search-result__item").first.is_visible():
+                break
+            try:
+                page.wait_for_selector(".md-search-result__item", timeout=5_000)
+                break
+            except PlaywrightTimeoutError:
+                continue
         assert "PENGUMPULAN DATA KINERJA" in page.locator(".md-search-result").inner_text()
     finally:
         page.close()
