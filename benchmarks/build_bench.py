@@ -5,8 +5,7 @@ Usage: python benchmarks/build_bench.py [COUNT ...]   (default: 5 100 500)
 
 from __future__ import annotations
 
-import os
-import subprocess
+import re
 import sys
 import tempfile
 import time
@@ -14,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import make_project  # noqa: E402
+from conftest import build, make_project  # noqa: E402
 
 
 def site_size(path: Path) -> int:
@@ -27,12 +26,11 @@ def run(count: int) -> None:
         seeds = sorted((project / "sop_data").glob("*/*.yaml"))
         for n in range(count - len(seeds)):
             src = seeds[n % len(seeds)]
-            text = src.read_text(encoding="utf-8").replace("\nnomor: ", f"\nnomor: \"bench-{n}\"\n_x: ", 1)
-            text = text.replace("\n_x: ", "\n# ", 1)
+            # Each copy needs its own Nomor SOP, as real SOPs have.
+            text = re.sub(r"^nomor: .*$", f'nomor: "bench-{n}"', src.read_text(encoding="utf-8"), count=1, flags=re.M)
             (src.parent / f"bench-{n}.yaml").write_text(text, encoding="utf-8")
         start = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project,
-                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
+        result = build(project, project / "site")
         seconds = time.perf_counter() - start
         if result.returncode:
             raise SystemExit(result.stdout + result.stderr)

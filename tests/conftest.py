@@ -10,10 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from macros import site
+
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+# The embedded handbook, loaded once for every test module that parametrizes over it.
+SEEDS, SEED_FINDINGS = site.load(ROOT)
 
 # What a project copy needs to build; node_modules is linked, not copied (5 MB bundle).
 PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "macros", "sop_data", "schema"]

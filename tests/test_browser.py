@@ -15,16 +15,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError, sync_playwright
 
-from macros import site
-
-from conftest import ROOT, build
+from conftest import SEEDS as BOOK, build
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 OPEN_SHADOW = ("const attach = Element.prototype.attachShadow;"
                "Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); };")
-BOOK, _ = site.load(ROOT)
 IDS = sorted(BOOK.sops)
 pytestmark = pytest.mark.browser
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -10,6 +11,8 @@ import pytest
 
 from macros import site
 from macros.yamlsource import MAX_DEPTH, SourceError, parse
+
+from conftest import ROOT
 
 REL = "sop_data/kpu-kota-palu/contoh.yaml"
 
@@ -34,6 +37,11 @@ VALID = textwrap.dedent("""\
         kegiatan: "Selesai"
         pelaksana: [staf]
     """)
+
+
+def sop(*args) -> subprocess.CompletedProcess:
+    """Run the `sop` command as a maintainer would (python -m macros)."""
+    return subprocess.run([sys.executable, "-m", "macros", *args], capture_output=True, text=True)
 
 
 def findings_for(project, text: str | bytes):
@@ -160,25 +168,20 @@ def test_deep_nesting_is_bounded():
 
 def test_sop_check_exits_non_zero_and_prints_the_finding(project):
     (project / REL).write_text(VALID.replace("      waktu:", "      wakt:"))
-    result = subprocess.run([sys.executable, "-m", "macros", "--root", str(project), "check"],
-                            capture_output=True, text=True)
+    result = sop("--root", str(project), "check")
     assert result.returncode == 1
     assert f"{REL}:15: SKEMA-001 error: langkah[1].mutu_baku.wakt:" in result.stdout
     assert "Traceback" not in result.stderr
 
 
 def test_sop_check_passes_on_the_seeds():
-    result = subprocess.run([sys.executable, "-m", "macros", "check"], capture_output=True, text=True,
-                            cwd=__import__("conftest").ROOT)
+    result = sop("--root", str(ROOT), "check")
     assert result.returncode == 0, result.stdout
 
 
 def test_sop_check_json_lists_findings_with_every_field(project):
     (project / REL).write_text(VALID.replace("2024-01-15", "2023-02-30"))
-    result = subprocess.run([sys.executable, "-m", "macros", "--root", str(project), "check", "--format", "json"],
-                            capture_output=True, text=True)
-    import json
-
+    result = sop("--root", str(project), "check", "--format", "json")
     found = json.loads(result.stdout)
     assert result.returncode == 1
     assert found == [{"file": REL, "line": 5, "field": "tanggal.pembuatan", "code": "SKEMA-001", "level": "error",

@@ -6,14 +6,13 @@ import re
 
 import pytest
 
-from macros import site, waktu
+from macros import waktu
 from macros.model import Sop
 from macros.render import mermaid, page
 from macros.render.text import html_text, mermaid_text
 
-from conftest import ROOT, assert_snapshot
+from conftest import SEEDS as BOOK, assert_snapshot
 
-BOOK, _ = site.load(ROOT)
 IDS = sorted(BOOK.sops)
 
 HOSTILE = [

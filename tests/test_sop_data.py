@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from macros import site
 from macros.loader import DATA_DIR
 
-from conftest import ROOT
+from conftest import ROOT, SEED_FINDINGS as FINDINGS, SEEDS as BOOK
 
 FILES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / DATA_DIR).rglob("*.yaml"))
-BOOK, FINDINGS = site.load(ROOT)
 
 
 def test_there_are_five_seed_sops_at_least():
