@@ -22,3 +22,18 @@ def define_env(env):
     def daftar_sop() -> str:
         """Every SOP of the handbook as a table."""
         return site.home_markdown(env.page)
+
+    @env.macro
+    def temuan_pemeriksaan() -> str:
+        """Every finding of the checks, by code and by SOP."""
+        return site.findings_markdown(env.page)
+
+    @env.macro
+    def aturan_pemeriksaan() -> str:
+        """Every check: code, level, rule and explanation."""
+        return site.rules_markdown(env.page)
+
+    @env.macro
+    def jadwal_peninjauan() -> str:
+        """SOPs overdue or due soon for their six-monthly review."""
+        return site.review_markdown(env.page)

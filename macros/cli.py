@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import schema, site
+from . import labels, review, schema, site
 from .findings import errors
 
 
@@ -19,7 +19,11 @@ def _root(arg) -> Path:
 
 
 def cmd_check(args) -> int:
-    _, findings = site.load(_root(args.root))
+    try:
+        today = review.reference_date(args.tanggal_acuan)
+    except review.BadReferenceDate as exc:
+        raise SystemExit("sop: " + labels.ERR["bad_reference_date"].format(var="--tanggal-acuan", value=exc))
+    _, findings = site.load(_root(args.root), today)
     if args.strict:
         findings = [f.__class__(**{**f.as_dict(), "level": "error"}) for f in findings]
     if args.format == "json":
@@ -45,6 +49,8 @@ def main(argv=None) -> int:
     p = sub.add_parser("check", help="periksa semua berkas di sop_data/")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--strict", action="store_true", help="perlakukan perhatian sebagai kesalahan")
+    p.add_argument("--tanggal-acuan", metavar="TTTT-BB-HH",
+                   help=f"tanggal acuan pemeriksaan peninjauan (bawaan: ${review.ENV_VAR} atau hari ini)")
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("schema", help="tulis ulang JSON Schema di schema/")
     p.set_defaults(func=cmd_schema)

@@ -50,6 +50,7 @@ ERR = {
     "bad_date": "'{value}' bukan tanggal yang valid; tulis TTTT-BB-HH, misalnya 2023-01-15",
     "not_date_text": "tanggal harus ditulis TTTT-BB-HH, misalnya 2023-01-15",
     "maybe": "; mungkin maksudnya '{guess}'?",
+    "bad_reference_date": "{var}: '{value}' bukan tanggal acuan yang valid; tulis TTTT-BB-HH, misalnya 2024-07-01",
     "other": "nilai tidak valid ({detail})",
 }
 
@@ -219,3 +220,97 @@ MONTHS = [
 def tanggal(value) -> str:
     """A date as the form prints it: 23 Januari 2022."""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+# Consistency checks: groups on the rules page, and the two loader codes, which
+# are not functions in checks.py but are findings all the same.
+CHECK_GROUPS = {
+    "BERKAS": "Berkas",
+    "SKEMA": "Skema",
+    "REF": "Rujukan",
+    "FLOW": "Alur",
+    "AP": "Kesesuaian SOP AP (PermenPAN-RB 35/2012)",
+    "TIME": "Waktu",
+    "DATE": "Tanggal",
+    "IDENT": "Identitas",
+    "DH": "Dasar Hukum",
+    "REG": "Register Regulasi",
+    "REVIEW": "Peninjauan",
+}
+
+LOADER_CHECKS = {
+    "BERKAS-001": (
+        "Setiap berkas di sop_data/ terbaca sebagai satu dokumen YAML berupa pemetaan, di tempat dan dengan nama yang benar.",
+        "Berkas kosong, bukan UTF-8, terlalu besar (lebih dari 2 MB), bersarang terlalu dalam, memakai anchor/alias "
+        "atau tag YAML, memuat kunci ganda, atau salah tempat/nama dilaporkan di sini. Berkas itu tidak diterbitkan, "
+        "SOP lain tetap diperiksa.",
+    ),
+    "SKEMA-001": (
+        "Isi berkas sesuai skema: setiap kunci dikenal, setiap nilai berjenis benar, setiap isian wajib terisi.",
+        "Skema yang sama tersedia sebagai JSON Schema di schema/, sehingga editor dapat memeriksa saat mengetik.",
+    ),
+}
+
+PEMERIKSAAN = {
+    "heading": "Catatan Pemeriksaan",
+    "intro": (
+        "Pemeriksaan otomatis buku pedoman mencatat hal berikut pada SOP ini. "
+        "Isi SOP tetap ditampilkan seperti sumbernya; catatan ini menunjukkan bagian yang perlu diperhatikan."
+    ),
+    "summary": "Pemeriksaan otomatis mencatat {count} perhatian untuk SOP ini.",
+    "summary_link": "Lihat Catatan Pemeriksaan",
+    "none": "Pemeriksaan otomatis tidak mencatat perhatian apa pun untuk SOP ini.",
+    "code": "Kode",
+    "level": "Tingkat",
+    "field": "Bagian",
+    "line": "Baris",
+    "message": "Catatan",
+    "file": "Berkas",
+    "rule": "Aturan",
+    "explanation": "Penjelasan",
+    "count": "Jumlah",
+    "sops": "SOP",
+    "register": "Register",
+    "by_sop": "Menurut SOP",
+    "by_code": "Menurut Kode",
+    "totals": "{sops} SOP diperiksa; {findings} catatan ({errors} kesalahan, {warnings} perhatian).",
+    "reference_date": "Tanggal acuan pemeriksaan: {tanggal}.",
+    "levels_explained": (
+        "Kesalahan menghentikan build: SOP dengan kesalahan tidak dapat diterbitkan sampai diperbaiki. "
+        "Perhatian diterbitkan bersama SOP dan tampil di kotak Catatan Pemeriksaan halamannya."
+    ),
+    "no_findings": "Tidak ada catatan.",
+    "rules_link": "Daftar aturan pemeriksaan",
+}
+
+PENINJAUAN = {
+    "banner_title": "Peninjauan SOP terlambat",
+    "banner_unknown": (
+        "SOP ini belum pernah ditinjau dan tanggal efektifnya tidak tercetak, sehingga jatuh tempo "
+        "peninjauannya tidak dapat dihitung. Pemantauan SOP AP dilakukan setiap enam bulan."
+    ),
+    "banner_overdue": (
+        "Peninjauan seharusnya dilakukan paling lambat {due} ({days} hari yang lalu), enam bulan sejak {basis} "
+        "{since}. Pemantauan SOP AP dilakukan setiap enam bulan."
+    ),
+    "basis": {"peninjauan": "peninjauan terakhir", "efektif": "tanggal efektif", None: "—"},
+    "heading": "Peninjauan",
+    "last": "Peninjauan terakhir",
+    "never": "belum pernah ditinjau",
+    "by": "oleh",
+    "column_sop": "SOP",
+    "column_satker": "Satuan Kerja",
+    "column_basis": "Dihitung dari",
+    "column_due": "Jatuh tempo",
+    "column_state": "Keadaan",
+    "state_overdue": "terlambat {days} hari",
+    "state_unknown": "tidak dapat dihitung",
+    "state_soon": "{days} hari lagi",
+    "intro": (
+        "Pemantauan SOP AP dilakukan setiap enam bulan. Jatuh tempo dihitung enam bulan sejak peninjauan terakhir, "
+        "atau sejak tanggal efektif bila SOP belum pernah ditinjau. Daftar ini memuat SOP yang terlambat atau "
+        "jatuh tempo dalam {soon} hari, yang paling lama lebih dahulu."
+    ),
+    "none": "Tidak ada SOP yang terlambat atau segera jatuh tempo.",
+    "not_due": "{count} SOP lain belum jatuh tempo.",
+}

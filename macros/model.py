@@ -209,6 +209,17 @@ class LembarPengesahan(Model):
     penandatangan: Pejabat | None = None
 
 
+class Peninjauan(Model):
+    """One monitoring review of the SOP (SOP AP monitoring runs every six months).
+
+    Not printed on the form: the handbook keeps it so that overdue reviews show.
+    """
+
+    tanggal: Tanggal = Field(description="Tanggal peninjauan (TTTT-BB-HH).")
+    oleh: Teks | None = Field(None, description="Siapa yang meninjau, mis. 'Subbagian Perencanaan'.")
+    catatan: Teks | None = Field(None, description="Hasil peninjauan, mis. 'tidak ada perubahan'.")
+
+
 class Sop(Model):
     """One SOP in the SOP AP format. The file's folder names its satker."""
 
@@ -236,6 +247,10 @@ class Sop(Model):
     lembar_pengesahan: LembarPengesahan | None = None
     narasi: list[BagianNarasi] = Field(default_factory=list)
     catatan_transkripsi: list[CatatanTranskripsi] = Field(default_factory=list)
+    peninjauan: list[Peninjauan] = Field(
+        default_factory=list,
+        description="Riwayat peninjauan (monitoring) SOP. Tanpa peninjauan, jatuh tempo dihitung dari tanggal efektif.",
+    )
 
 
 class Satker(Model):

@@ -7,6 +7,7 @@ build stops in ``on_pre_build`` if any finding is an error.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -16,10 +17,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from . import checks, labels
+from . import checks, labels, review
 from .findings import errors
 from .loader import Handbook, load_handbook
 from .render import page as pages
+from .render import reports
 
 log = logging.getLogger("mkdocs.sop")
 
@@ -35,6 +37,7 @@ MERMAID_TARGET = "assets/vendor/mermaid/mermaid.min.js"
 class State:
     book: Handbook | None = None
     findings: list = []
+    today: dt.date | None = None
 
 
 STATE = State()
@@ -66,9 +69,10 @@ def vendor_mermaid(root: Path, docs_dir: Path) -> None:
     shutil.copyfile(source, target)
 
 
-def load(root: Path) -> tuple[Handbook, list]:
+def load(root: Path, today: dt.date | None = None) -> tuple[Handbook, list]:
+    """The handbook under ``root`` and every finding about it, judged as of ``today``."""
     book = load_handbook(root)
-    findings = sorted(book.findings + checks.run(book))
+    findings = sorted(book.findings + checks.run(book, today or review.reference_date()))
     return book, findings
 
 
@@ -83,7 +87,11 @@ def nav(book: Handbook) -> list:
 def on_config(config, **kwargs):
     root = project_root(config)
     vendor_mermaid(root, Path(config.docs_dir))
-    STATE.book, STATE.findings = load(root)
+    try:
+        STATE.today = review.reference_date()
+    except review.BadReferenceDate as exc:
+        raise PluginError(labels.ERR["bad_reference_date"].format(var=review.ENV_VAR, value=exc)) from None
+    STATE.book, STATE.findings = load(root, STATE.today)
     if config.nav is not None:
         # The nav lists satker pages, never every SOP: Material copies the whole nav
         # into every page, so listing SOPs would grow the site with the square of their number.
@@ -126,7 +134,21 @@ def base_url(page) -> str:
 
 
 def sop_markdown(sop_id: str, page) -> str:
-    return pages.sop_page(STATE.book.sops[sop_id], STATE.book, base_url(page))
+    record = STATE.book.sops[sop_id]
+    found = [f for f in STATE.findings if f.file == record.path]
+    return pages.sop_page(record, STATE.book, base_url(page), found, STATE.today)
+
+
+def findings_markdown(page) -> str:
+    return reports.findings_page(STATE.book, STATE.findings, STATE.today, base_url(page), pages.sop_url)
+
+
+def rules_markdown(page) -> str:
+    return reports.rules_page(base_url(page))
+
+
+def review_markdown(page) -> str:
+    return reports.review_page(STATE.book, STATE.today, base_url(page), pages.sop_url)
 
 
 def satker_markdown(satker_id: str, page) -> str:

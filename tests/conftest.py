@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -15,10 +16,12 @@ from macros import site
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Reviews are judged from this day in every test, so findings do not change with the calendar.
+REFERENCE_DATE = dt.date(2026, 11, 23)
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOP_TANGGAL_ACUAN": REFERENCE_DATE.isoformat()}
 
 # The embedded handbook, loaded once for every test module that parametrizes over it.
-SEEDS, SEED_FINDINGS = site.load(ROOT)
+SEEDS, SEED_FINDINGS = site.load(ROOT, REFERENCE_DATE)
 
 # What a project copy needs to build; node_modules is linked, not copied (5 MB bundle).
 PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "macros", "sop_data", "schema"]
@@ -56,6 +59,11 @@ def built_site(tmp_path_factory) -> Path:
     result = build(ROOT, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+def sop(*args) -> subprocess.CompletedProcess:
+    """Run the `sop` command as a maintainer would (python -m macros)."""
+    return subprocess.run([sys.executable, "-m", "macros", *args], env=ENV, capture_output=True, text=True)
 
 
 def assert_snapshot(name: str, actual: str) -> None:

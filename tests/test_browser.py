@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError, sync_playwright
 
-from conftest import SEEDS as BOOK, build
+from conftest import SEED_FINDINGS, SEEDS as BOOK, build
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -151,4 +151,45 @@ def test_hostile_sop_stays_text_in_the_browser(browser, project, tmp_path):
         assert HOSTILE_STEP in cell
     finally:
         visit.close()
+        server.shutdown()
+
+
+def test_findings_box_and_banner_show_and_codes_link_to_their_rule(browser, served):
+    sop_id = "kpu-kota-palu/penyusunan-laporan-kinerja"
+    visit = Visit(browser, served + f"sop/{sop_id}/")
+    try:
+        page = visit.page
+        assert page.locator(".sop-review-banner").is_visible()
+        rows = page.locator("#catatan-pemeriksaan ~ .sop-pemeriksaan tr.sop-finding")
+        assert rows.count() == sum(1 for f in SEED_FINDINGS if f.file == BOOK.sops[sop_id].path)
+        flow = page.locator("tr.sop-finding", has_text="Kepala Bagian")
+        assert "FLOW-007" in flow.inner_text()
+        flow.locator("a").click()
+        page.wait_for_url("**/pemeriksaan/aturan/#flow-007")
+        rule = page.locator("tr#flow-007")
+        assert rule.is_visible() and "lajur SOP ini" in rule.inner_text()
+        assert visit.off_host(served) == [] and visit.errors == []
+    finally:
+        visit.close()
+
+
+def test_hostile_text_in_a_finding_stays_text(browser, project, tmp_path):
+    hostile = "<script>alert`temuan`</script><img src=x onerror=alert`gambar`> {{ 7*7 }}"
+    path = project / "sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "mengembalikan ke Kepala Bagian untuk", f"mengembalikan ke {hostile} untuk")
+    path.write_text(text, encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    server, url = serve(tmp_path / "site")
+    visits = [Visit(browser, url + "sop/kpu-kota-palu/penyusunan-laporan-kinerja/"), Visit(browser, url + "pemeriksaan/")]
+    try:
+        for visit in visits:
+            assert visit.dialogs == [] and visit.off_host(url) == []
+            row = visit.page.locator("tr.sop-finding", has_text="FLOW-007").filter(has_text="onerror")
+            assert hostile in row.inner_text()
+            assert visit.page.locator("tr.sop-finding img, tr.sop-finding script").count() == 0
+    finally:
+        for visit in visits:
+            visit.close()
         server.shutdown()

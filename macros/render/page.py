@@ -6,14 +6,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .. import labels, waktu
+from .. import labels, review, waktu
 from ..loader import Handbook, SopRecord
 from ..model import Sop, TidakDiketahui
 from ..flow import edges
+from . import reports
 from .mermaid import diagram
 from .templating import render
 
@@ -59,8 +61,10 @@ def step_table(sop: Sop) -> str:
                   unknown=TidakDiketahui)
 
 
-def sop_page(record: SopRecord, book: Handbook, base: str, findings=()) -> str:
+def sop_page(record: SopRecord, book: Handbook, base: str, findings=(), today: dt.date | None = None) -> str:
+    """One SOP's page; ``findings`` are this SOP's, ``today`` the day its review is judged from."""
     sop = record.data
+    findings = list(findings)
     return render(
         "html",
         "sop.md.j2",
@@ -81,6 +85,9 @@ def sop_page(record: SopRecord, book: Handbook, base: str, findings=()) -> str:
         ),
         unknown=TidakDiketahui,
         sop_url=sop_url,
+        findings=Markup(reports.findings_table(findings, base)) if findings else None,
+        finding_count=len(findings),
+        review=review.status(sop, today or dt.date.today()),
     )
 
 

@@ -1,0 +1,105 @@
+"""Handbook-wide pages about the checks: findings, rules, reviews. Pure: data in, text out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .. import labels, review
+from ..checks import CHECKS
+from ..findings import Finding
+from ..loader import Handbook, SopRecord
+from .templating import render
+
+RULES_PAGE = "pemeriksaan/aturan/"
+FINDINGS_PAGE = "pemeriksaan/"
+REVIEW_PAGE = "pemeriksaan/peninjauan/"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    level: str | None  # None: the loader's codes, which are always errors but not checks
+    rule: str
+    explanation: str
+
+    @property
+    def anchor(self) -> str:
+        return self.code.lower()
+
+
+def rules() -> list[Rule]:
+    out = [Rule(code, "error", rule, expl) for code, (rule, expl) in labels.LOADER_CHECKS.items()]
+    out += [Rule(c.code, c.level, c.rule, c.explanation) for c in CHECKS]
+    return out
+
+
+def rule_href(base: str, code: str) -> str:
+    return f"{base}{RULES_PAGE}#{code.lower()}"
+
+
+def findings_table(findings: list[Finding], base: str, show_file: bool = False) -> str:
+    return render("html", "findings.html.j2", findings=findings, base=base, show_file=show_file,
+                  rule_href=rule_href)
+
+
+def rules_page(base: str) -> str:
+    groups: dict[str, list[Rule]] = {}
+    for r in rules():
+        groups.setdefault(r.code.split("-")[0], []).append(r)
+    return render("html", "rules.md.j2", groups=groups)
+
+
+def findings_page(book: Handbook, findings: list[Finding], today: dt.date, base: str, sop_url) -> str:
+    by_file: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_file.setdefault(f.file, []).append(f)
+    sections = []
+    for record in sorted(book.sops.values(), key=lambda r: r.id):
+        found = by_file.pop(record.path, [])
+        if found:
+            sections.append(dict(title=record.data.nama, href=base + sop_url(record.id), file=record.path,
+                                 table=Markup(findings_table(found, base))))
+    for file, found in sorted(by_file.items()):  # registers and files that did not load
+        sections.append(dict(title=file, href=None, file=file, table=Markup(findings_table(found, base))))
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f.code] = counts.get(f.code, 0) + 1
+    where = {r.path: dict(title=r.data.nama, href=base + sop_url(r.id)) for r in book.sops.values()}
+    by_code = []
+    for r in rules():
+        if r.code in counts:
+            files = sorted({f.file for f in findings if f.code == r.code})
+            by_code.append(dict(rule=r, count=counts[r.code],
+                                places=[where.get(file, dict(title=file, href=None)) for file in files]))
+    n_err = sum(1 for f in findings if f.level == "error")
+    return render("html", "findings.md.j2", sections=sections, by_code=by_code, base=base,
+                  rule_href=rule_href, sop_count=len(book.sops), total=len(findings), errors=n_err,
+                  warnings=len(findings) - n_err, today=today)
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    record: SopRecord
+    status: review.ReviewStatus
+
+
+def review_rows(book: Handbook, today: dt.date) -> tuple[list[ReviewRow], int]:
+    """SOPs overdue or due soon, the longest overdue first (unknown due dates before all), and how many are not due."""
+    rows, not_due = [], 0
+    for record in book.sops.values():
+        st = review.status(record.data, today)
+        if st.overdue or st.due_soon:
+            rows.append(ReviewRow(record, st))
+        else:
+            not_due += 1
+    rows.sort(key=lambda r: (r.status.due is not None, r.status.due or dt.date.min, r.record.id))
+    return rows, not_due
+
+
+def review_page(book: Handbook, today: dt.date, base: str, sop_url) -> str:
+    rows, not_due = review_rows(book, today)
+    return render("html", "review.md.j2", rows=rows, not_due=not_due, today=today, base=base, sop_url=sop_url,
+                  satker=book.satker_map, soon=review.DUE_SOON_DAYS)

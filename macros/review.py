@@ -1,0 +1,73 @@
+"""Review (peninjauan) of SOPs: SOP AP monitoring runs every six months.
+
+The clock is a parameter everywhere, so a build or a test can fix the day it
+judges from (``SOP_TANGGAL_ACUAN``); only the command line and the site glue
+read the real date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+from .model import Sop
+
+INTERVAL_MONTHS = 6
+# An SOP whose review falls due within this many days is listed as "due soon".
+DUE_SOON_DAYS = 30
+ENV_VAR = "SOP_TANGGAL_ACUAN"
+
+
+class BadReferenceDate(ValueError):
+    pass
+
+
+def reference_date(text: str | None = None) -> dt.date:
+    """The day reviews are judged from: ``text``, else $SOP_TANGGAL_ACUAN, else today."""
+    text = text or os.environ.get(ENV_VAR)
+    if not text:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise BadReferenceDate(text) from None
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Same day ``months`` later, or the month's last day (31 Aug + 6 = 28/29 Feb)."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class ReviewStatus:
+    basis: str | None  # "peninjauan" | "efektif" | None (nothing to count from)
+    since: dt.date | None  # the last review, or the effective date
+    due: dt.date | None
+    today: dt.date
+
+    @property
+    def overdue(self) -> bool:
+        return self.due is None or self.due < self.today
+
+    @property
+    def due_soon(self) -> bool:
+        return not self.overdue and (self.due - self.today).days <= DUE_SOON_DAYS
+
+    @property
+    def days(self) -> int | None:
+        """Days past due (positive) or until due (negative); None when unknown."""
+        return None if self.due is None else (self.today - self.due).days
+
+
+def status(sop: Sop, today: dt.date) -> ReviewStatus:
+    if sop.peninjauan:
+        since, basis = max(r.tanggal for r in sop.peninjauan), "peninjauan"
+    elif sop.tanggal.efektif:
+        since, basis = sop.tanggal.efektif, "efektif"
+    else:
+        return ReviewStatus(None, None, None, today)
+    return ReviewStatus(basis, since, add_months(since, INTERVAL_MONTHS), today)

@@ -1,0 +1,100 @@
+"""Findings reach readers: each SOP page's Catatan Pemeriksaan, the findings, rules and review pages,
+and a build that fails with the same words as `sop check`."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from macros.render import reports
+from macros.render.text import html_text
+
+from conftest import ENV, MKDOCS, SEED_FINDINGS, SEEDS, build, sop
+
+pytestmark = pytest.mark.build
+
+
+def _page(built_site, url: str) -> str:
+    return (built_site / url / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("sop_id", sorted(SEEDS.sops))
+def test_sop_page_shows_each_of_its_findings(built_site, sop_id):
+    record = SEEDS.sops[sop_id]
+    html = _page(built_site, f"sop/{sop_id}")
+    mine = [f for f in SEED_FINDINGS if f.file == record.path]
+    assert mine, "every seed has findings"
+    assert 'id="catatan-pemeriksaan"' in html
+    rows = re.findall(r'<tr class="sop-finding sop-finding--(\w+)">(.*?)</tr>', html)
+    assert len(rows) == len(mine)
+    for (level, row), f in zip(rows, mine):
+        assert level == f.level
+        assert f"<code>{f.code}</code>" in row and html_text(f.message) in row
+        assert f'href="../../../pemeriksaan/aturan/#{f.code.lower()}"' in row
+    assert f"mencatat {len(mine)} perhatian" in html
+
+
+@pytest.mark.parametrize("sop_id", sorted(SEEDS.sops))
+def test_overdue_review_shows_a_banner(built_site, sop_id):
+    html = _page(built_site, f"sop/{sop_id}")
+    assert 'class="admonition warning sop-review-banner"' in html
+    assert "Peninjauan SOP terlambat" in html
+
+
+def test_findings_page_lists_every_finding_by_sop_and_by_code(built_site):
+    html = _page(built_site, "pemeriksaan")
+    assert len(re.findall(r'<tr class="sop-finding ', html)) == len(SEED_FINDINGS)
+    codes = sorted({f.code for f in SEED_FINDINGS})
+    by_code = html.split('id="menurut-kode"')[1].split('id="menurut-sop"')[0]
+    for code in codes:
+        count = sum(1 for f in SEED_FINDINGS if f.code == code)
+        assert re.search(rf"<code>{code}</code></a></td><td>[^<]+</td><td>[^<]+</td><td>{count}</td>", by_code), code
+    for record in SEEDS.sops.values():
+        assert html_text(record.data.nama) in html
+
+
+def test_rules_page_lists_every_check_with_its_level_and_rule(built_site):
+    html = _page(built_site, "pemeriksaan/aturan")
+    for rule in reports.rules():
+        row = re.search(rf'<tr id="{rule.anchor}">(.*?)</tr>', html)
+        assert row, rule.code
+        assert html_text(rule.rule) in row.group(1)
+        assert {"error": "Kesalahan", "warning": "Perhatian"}[rule.level] in row.group(1)
+
+
+def test_review_page_lists_overdue_sops_oldest_first(built_site):
+    html = _page(built_site, "pemeriksaan/peninjauan")
+    order = re.findall(r'<td><a href="\.\./\.\./sop/([^"]+)/">', html)
+    # No effective date and no review: due date unknown, listed first (by id); then by due date.
+    assert order == [
+        "kpu-kabupaten-bengkulu-utara/pengumpulan-data-kinerja",
+        "kpu-kota-palu/penyusunan-laporan-kinerja",
+        "kpu-kota-serang/pengelolaan-kinerja-dan-penyusunan-laporan-kinerja",
+        "kpu-provinsi-banten/penyusunan-laporan-kinerja",  # due 15 Juli 2021
+        "kpu-kabupaten-luwu-utara/penyusunan-laporan-kinerja",  # due 3 Januari 2024
+    ]
+    assert "23 November 2026" in html  # the reference date is stated
+
+
+def test_check_error_fails_the_build_with_the_same_line_as_sop_check(project, tmp_path):
+    path = project / "sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    pelaksana: [pelaksana]\n", "    pelaksana: [bendahara]\n", 1), encoding="utf-8")
+    checked = sop("--root", str(project), "check")
+    assert checked.returncode == 1
+    (line,) = [ln for ln in checked.stdout.splitlines() if " error: " in ln]
+    assert "REF-002 error: langkah[2].pelaksana[1]: pelaksana 'bendahara'" in line
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert line in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_malformed_reference_date_stops_the_build_with_a_clear_message(project, tmp_path):
+    result = subprocess.run(MKDOCS + ["build", "--site-dir", str(tmp_path / "site")], cwd=project,
+                            env={**ENV, "SOP_TANGGAL_ACUAN": "23-11-2026"}, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "SOP_TANGGAL_ACUAN: '23-11-2026' bukan tanggal acuan yang valid" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr

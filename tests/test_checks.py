@@ -1,0 +1,204 @@
+"""Every check has a fixture that triggers it and one that does not.
+
+GOOD is a complete SOP that no check objects to; each case in CASES changes
+it in one way that a single rule forbids, and must produce that rule's code.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros import checks, site
+from macros.loader import DATA_DIR
+
+from fixture_sop import GOOD, REL, TODAY, _Dumper, registries_only, write
+
+def edit_registry(root: Path, change) -> None:
+    path = root / DATA_DIR / "regulasi.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data["regulasi"])
+    path.write_text(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def findings(tmp_path, sop=GOOD, rel=REL, today=TODAY, before=None):
+    root = registries_only(tmp_path)
+    write(root, rel, sop)
+    if before:
+        before(root)
+    book, found = site.load(root, today)
+    return found
+
+
+def step(sop, no):
+    return sop["langkah"][no - 1]
+
+
+def mutate(change):
+    def apply():
+        sop = copy.deepcopy(GOOD)
+        change(sop)
+        return sop
+    return apply
+
+
+def _set(path, value):
+    """A change that sets one field, e.g. _set(("langkah", 1, "pelaksana"), ["x"])."""
+    def change(sop):
+        target = sop
+        for key in path[:-1]:
+            target = target[key]
+        if value is _DELETE:
+            del target[path[-1]]
+        else:
+            target[path[-1]] = value
+    return change
+
+
+_DELETE = object()
+DH = GOOD["dasar_hukum"][0]["teks"]
+
+# code -> (what the fixture gets wrong, changed SOP, optional extra setup, where the SOP is written if not REL)
+CASES = {
+    "REF-001": ("folder is not a registered satker", mutate(lambda s: None), None,
+                f"{DATA_DIR}/kpu-kota-tidak-ada/contoh.yaml"),
+    "REF-002": ("step names an undeclared lane", mutate(_set(("langkah", 1, "pelaksana"), ["sekretaris"])), None, None),
+    "REF-003": ("next step does not exist", mutate(_set(("langkah", 0, "lanjut"), [9])), None, None),
+    "REF-004": ("unregistered regulation", mutate(_set(("dasar_hukum", 0, "regulasi"), ["uu-99-2099"])), None, None),
+    "REF-005": ("link to a missing SOP", mutate(_set(("keterkaitan", 0), {"teks": "x", "jenis": "sop", "sop": "kpu-kota-palu/tidak-ada"})), None, None),
+    "REF-006": ("two lanes share an id", mutate(lambda s: s["pelaksana"].append({"id": "staf", "nama": "Staf 2"})), None, None),
+    "REF-007": ("registry relation points nowhere", mutate(lambda s: None),
+                lambda root: edit_registry(root, lambda r: r["perpres-29-2014"].update(relasi={"diubah_oleh": ["tidak-ada"]})),
+                None),
+    "REF-008": ("transcription note names a missing step", mutate(_set(("catatan_transkripsi", 0, "bidang"), "langkah[9].kegiatan")), None, None),
+    "REF-009": ("a lane no step uses", mutate(lambda s: s["pelaksana"].append({"id": "ketua", "nama": "Ketua"})), None, None),
+    "FLOW-001": ("no start", mutate(_set(("langkah", 0, "jenis"), "proses")), None, None),
+    "FLOW-002": ("steps skipped from the start", mutate(_set(("langkah", 0, "lanjut"), [4])), None, None),
+    "FLOW-003": ("a loop with no way out", mutate(_set(("langkah", 2, "cabang"), [{"label": "Ya", "ke": 2}, {"label": "Tidak", "ke": 2}])), None, None),
+    "FLOW-004": ("a decision with one branch", mutate(_set(("langkah", 2, "cabang"), [{"label": "Ya", "ke": 4}])), None, None),
+    "FLOW-005": ("a process with two next steps", mutate(_set(("langkah", 1, "lanjut"), [3, 4])), None, None),
+    "FLOW-006": ("numbering jumps", mutate(lambda s: (step(s, 4).update(no=5), step(s, 3)["cabang"][0].update(ke=5))), None, None),
+    "FLOW-007": ("work handed to someone with no lane", mutate(_set(("langkah", 1, "kegiatan"), "Menyusun draf lalu menyerahkan kepada Kepala Bagian untuk diperiksa")), None, None),
+    "AP-001": ("document symbol in the legend", mutate(lambda s: s["keterangan_gambar"].append("Dokumen")), None, None),
+    "AP-002": ("non-standard branch labels", mutate(_set(("langkah", 2, "cabang"), [{"label": "Oke", "ke": 4}, {"label": "Tidak", "ke": 2}])), None, None),
+    "AP-003": ("empty Mutu Baku", mutate(_set(("langkah", 1, "mutu_baku"), {})), None, None),
+    "AP-004": ("no Waktu", mutate(_set(("langkah", 1, "mutu_baku", "waktu"), _DELETE)), None, None),
+    "AP-005": ("no Output", mutate(_set(("langkah", 1, "mutu_baku", "output"), _DELETE)), None, None),
+    "TIME-001": ("Waktu is not a duration", mutate(_set(("langkah", 1, "mutu_baku", "waktu"), "sebentar")), None, None),
+    "TIME-002": ("Waktu is a month", mutate(_set(("langkah", 1, "mutu_baku", "waktu"), "Januari")), None, None),
+    "TIME-003": ("stated total differs", mutate(_set(("waktu_total_tercetak",), "3 Hari")), None, None),
+    "DATE-001": ("signed before it was made", mutate(_set(("tanggal", "pengesahan"), "2024-01-01")), None, None),
+    "DATE-002": ("revised before it was made", mutate(_set(("tanggal", "revisi"), "2023-12-01")), None, None),
+    "DATE-003": ("a date in the future", mutate(lambda s: s["peninjauan"].append({"tanggal": "2024-03-02"}) if "peninjauan" in s else s.update(peninjauan=[{"tanggal": "2024-03-02"}])), None, None),
+    "DATE-004": ("signing sheet dated otherwise", mutate(_set(("lembar_pengesahan", "tanggal"), "2024-01-16")), None, None),
+    "IDENT-001": ("two SOPs with one Nomor", mutate(lambda s: None),
+                  lambda root: write(root, f"{DATA_DIR}/kpu-kota-palu/contoh-kedua.yaml", GOOD), None),
+    "IDENT-002": ("Nomor without its number", mutate(_set(("nomor",), "/ORT.06/7271/2024")), None, None),
+    "IDENT-003": ("empty Peringatan box", mutate(_set(("peringatan",), [])), None, None),
+    "IDENT-004": ("no tanggal efektif", mutate(_set(("tanggal", "efektif"), _DELETE)), None, None),
+    "IDENT-005": ("signing sheet about another SOP", mutate(_set(("lembar_pengesahan", "judul"), "LAMPIRAN SOP TENTANG PENGADAAN BARANG")), None, None),
+    "DH-001": ("one regulation cited twice", mutate(lambda s: s["dasar_hukum"].append(dict(s["dasar_hukum"][0]))), None, None),
+    "DH-002": ("printed jenis differs", mutate(_set(("dasar_hukum", 0, "teks"), DH.replace("Peraturan Presiden", "Peraturan Menteri"))), None, None),
+    "DH-003": ("printed year differs", mutate(_set(("dasar_hukum", 0, "teks"), DH.replace("2014", "2015"))), None, None),
+    "DH-004": ("one item, two regulations", mutate(_set(("dasar_hukum", 0, "regulasi"), ["perpres-29-2014", "uu-7-2017"])), None, None),
+    "DH-005": ("printed number differs", mutate(_set(("dasar_hukum", 0, "teks"), DH.replace("Nomor 29", "Nomor 92"))), None, None),
+    "DH-006": ("item traced to nothing", mutate(_set(("dasar_hukum", 0, "regulasi"), [])), None, None),
+    "DH-007": ("a document as legal basis", mutate(_set(("dasar_hukum", 0, "regulasi"), ["pk-kpu-luwu-utara"])), None, None),
+    "DH-008": ("cited without a number", mutate(_set(("dasar_hukum", 0, "teks"), "Peraturan Presiden tentang SAKIP")), None, None),
+    "REVIEW-001": ("effective long ago, never reviewed", mutate(lambda s: None), None, None),
+}
+# REVIEW-001's case is the GOOD SOP judged a year later.
+LATER = {"REVIEW-001": dt.date(2025, 3, 1)}
+# Findings about the registry are in the registry's file.
+FINDING_FILE = {"REF-007": f"{DATA_DIR}/regulasi.yaml"}
+
+
+def test_good_fixture_has_no_findings(tmp_path):
+    assert [f.format() for f in findings(tmp_path)] == []
+
+
+def test_every_check_has_a_triggering_case():
+    assert sorted(CASES) == sorted(c.code for c in checks.CHECKS)
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_check_triggers(tmp_path, code):
+    _, make, before, rel = CASES[code]
+    file = FINDING_FILE.get(code, rel or REL)
+    found = findings(tmp_path, make(), rel=rel or REL, before=before, today=LATER.get(code, TODAY))
+    hits = [f for f in found if f.code == code]
+    assert hits, [f.format() for f in found]
+    level = next(c.level for c in checks.CHECKS if c.code == code)
+    assert all(f.level == level and f.file == file and f.line >= 1 and f.message for f in hits)
+
+
+def test_line_and_field_point_at_the_problem(tmp_path):
+    sop = mutate(_set(("langkah", 2, "cabang"), [{"label": "Oke", "ke": 4}, {"label": "Tidak", "ke": 2}]))()
+    (f,) = [f for f in findings(tmp_path, sop) if f.code == "AP-002"]
+    text = (tmp_path / REL).read_text(encoding="utf-8").splitlines()
+    assert f.field == "langkah[3].cabang"
+    assert text[f.line - 1].strip() == "cabang:"
+
+
+def test_stated_total_message_shows_both_totals(tmp_path):
+    (f,) = [f for f in findings(tmp_path, mutate(_set(("waktu_total_tercetak",), "3 Hari"))()) if f.code == "TIME-003"]
+    assert "3 hari" in f.message and "2 hari 2 jam" in f.message
+
+
+def test_schedule_in_keterangan_is_not_a_duration(tmp_path):
+    sop = mutate(lambda s: (step(s, 2)["mutu_baku"].pop("waktu"), step(s, 2).update(keterangan="Januari")))()
+    (f,) = [f for f in findings(tmp_path, sop) if f.code == "AP-004"]
+    assert "jadwal" in f.message and "Januari" in f.message
+
+
+def test_review_is_judged_from_the_last_review_not_the_effective_date(tmp_path):
+    later = dt.date(2025, 3, 1)
+    reviewed = mutate(lambda s: s.update(peninjauan=[{"tanggal": "2024-11-01", "oleh": "Subbagian"}]))()
+    assert not [f for f in findings(tmp_path / "a", reviewed, today=later) if f.code == "REVIEW-001"]
+    (f,) = [f for f in findings(tmp_path / "b", reviewed, today=dt.date(2025, 5, 2)) if f.code == "REVIEW-001"]
+    assert "1 Mei 2025" in f.message  # six months after 1 November 2024
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peraturan Komisi Pemilihan Umum Nomor 5/PR.03-1-Kpt/03/KPU/1/2018 tentang X", ("peraturan_kpu", "5/PR.03-1-Kpt/03/KPU/1/2018", 2018)),
+    ("Keputusan KPU Nomor 5 Tahun 2018 tentang X", ("keputusan_kpu", "5 Tahun 2018", 2018)),
+    ("Undang-Undang 7 Tahun 2017 tentang Pemilihan Umum;", ("undang_undang", "7 Tahun 2017", 2017)),
+    ("Keputusan Komisi Pemilihan Umum Kota SERANG Nomor 10 Tahun 2023 tentang X", ("keputusan_kpu_daerah", "10 Tahun 2023", 2023)),
+    ("Keputusan Komisi Pemilihan Umum Kabupaten Luwu Utara Tentang Renstra 2020-2024", ("keputusan_kpu_daerah", None, None)),
+    ("Peraturan Menteri Negara PAN dan RB Nomor: 35 Tahun 2012 tentang X", ("peraturan_menteri", "35 Tahun 2012", 2012)),
+])
+def test_printed_citation_is_read(text, expected):
+    c = checks.read_citation(text)
+    assert (c.jenis, c.nomor, c.tahun) == expected
+
+
+def test_item_naming_two_regulations_is_split_in_order():
+    from macros.model import DasarHukum
+    item = DasarHukum(teks="Keputusan KPU Nomor 5 Tahun 2018 tentang A di Lingkungan Komisi Pemilihan Umum "
+                           "Peraturan Komisi Pemilihan Umum Nomor 14 Tahun 2020 tentang B",
+                      regulasi=["kpt-kpu-5-2018", "pkpu-14-2020"])
+    pairs = checks.citations(item)
+    assert [(reg, c.jenis, c.nomor) for reg, c in pairs] == [
+        ("kpt-kpu-5-2018", "keputusan_kpu", "5 Tahun 2018"), ("pkpu-14-2020", "peraturan_kpu", "14 Tahun 2020")]
+
+
+@pytest.mark.parametrize("words, lane, same", [
+    ("Kepala Sub Bagian", "Ka. Sub Bag Perencanaan", True),
+    ("kasubbag Perencanaan", "Kasubbag Perencanaan", True),
+    ("kabag", "Bidang/Bagian", False),
+    ("Ketua Tim", "KASUB BAG. RENDATIN/ STAF", False),
+    ("Sekretaris", "Plt. Sekretaris", True),
+])
+def test_person_words_spell_out_abbreviations(words, lane, same):
+    a, b = checks.person_words(words), checks.person_words(lane)
+    assert (a <= b or b <= a) is same
+
+
+def test_every_check_is_documented_for_the_rules_page():
+    for c in checks.CHECKS:
+        assert c.rule and c.rule.endswith("."), c.code
+        assert c.group in __import__("macros.labels", fromlist=["CHECK_GROUPS"]).CHECK_GROUPS, c.code
