@@ -34,6 +34,21 @@ def define_env(env):
         return site.rules_markdown(env.page)
 
     @env.macro
+    def indeks_dasar_hukum() -> str:
+        """Every regulation in the registry: status, how many SOPs cite it, and how it is printed."""
+        return site.regulation_index_markdown(env.page)
+
+    @env.macro
+    def halaman_regulasi(reg_id: str) -> str:
+        """One regulation's page: its data, amendment chain and every SOP citing it (generated pages call this)."""
+        return site.regulation_markdown(reg_id, env.page)
+
+    @env.macro
+    def laporan_auditor() -> str:
+        """The auditor report on legal bases, with links to the exports."""
+        return site.auditor_report_markdown(env.page)
+
+    @env.macro
     def jadwal_peninjauan() -> str:
         """SOPs overdue or due soon for their six-monthly review."""
         return site.review_markdown(env.page)

@@ -19,7 +19,7 @@ from typing import Callable, Iterator
 
 from pydantic import BaseModel
 
-from . import labels, review, waktu
+from . import labels, legal, review, waktu
 from .findings import Finding, field_path
 from .flow import edges
 from .loader import Handbook, SopRecord
@@ -786,15 +786,6 @@ def _printed_vs_registry(ctx: Context, record: SopRecord):
                 yield i, reg_id, reg, printed
 
 
-def _reg_name(reg) -> str:
-    name = labels.REGULASI_JENIS[reg.jenis]
-    if reg.nomor:
-        name += f" Nomor {reg.nomor}"
-    if reg.tahun and not (reg.nomor and str(reg.tahun) in reg.nomor):
-        name += f" Tahun {reg.tahun}"
-    return name
-
-
 @check("DH-001", "warning")
 def cited_once(ctx: Context, record: SopRecord):
     """Satu peraturan dikutip sekali saja dalam Dasar Hukum satu SOP."""
@@ -852,7 +843,7 @@ def printed_number_matches(ctx: Context, record: SopRecord):
             continue  # DH-003 already says the year is wrong
         if not number_matches(printed.nomor, reg):
             yield (*_at(record, "dasar_hukum", i, "teks"),
-                   f"tercetak nomor '{printed.nomor}', padahal di register {_reg_name(reg)}")
+                   f"tercetak nomor '{printed.nomor}', padahal di register {legal.short_name(reg)}")
 
 
 @check("DH-006", "warning")
@@ -884,6 +875,116 @@ def printed_with_number(ctx: Context, record: SopRecord):
     for i, reg_id, reg, printed in _printed_vs_registry(ctx, record):
         if printed.nomor is None:
             yield (*_at(record, "dasar_hukum", i, "teks"), f"peraturan ({reg_id}) dikutip tanpa nomor")
+
+
+@check("DH-009", "warning")
+def cites_no_revoked_regulation(ctx: Context, record: SopRecord):
+    """Dasar Hukum tidak mengutip peraturan yang sudah dicabut.
+
+    Peraturan yang dicabut tidak lagi menjadi dasar hukum; pesan ini menyebut peraturan penggantinya
+    menurut register.
+    """
+    registry = ctx.book.regulasi_map
+    for i, item in enumerate(record.data.dasar_hukum):
+        for j, reg_id in enumerate(item.regulasi):
+            reg = registry.get(reg_id)
+            if reg is None or reg.status != "dicabut":
+                continue
+            new = legal.replacements(registry, reg_id)
+            by = ", ".join(legal.short_name(registry[r]) for r in new) or "peraturan yang tidak tercatat"
+            yield (*_at(record, "dasar_hukum", i, "regulasi", j),
+                   f"{legal.short_name(reg)} telah dicabut oleh {by}")
+
+
+@check("DH-010", "warning")
+def cites_amendments(ctx: Context, record: SopRecord):
+    """Peraturan yang telah diubah dikutip bersama perubahannya.
+
+    Dasar Hukum yang mengutip peraturan (atau salah satu perubahannya) tanpa perubahan-perubahan berikutnya
+    tidak lagi menggambarkan aturan yang berlaku; tinjau apakah SOP masih sesuai.
+    """
+    registry = ctx.book.regulasi_map
+    cited = {r for item in record.data.dasar_hukum for r in item.regulasi}
+    reported: set[str] = set()
+    for i, item in enumerate(record.data.dasar_hukum):
+        for j, reg_id in enumerate(item.regulasi):
+            if reg_id not in registry:
+                continue
+            base, _ = legal.family(registry, reg_id)
+            missing = legal.missing_amendments(registry, cited, reg_id)
+            if not missing or base in reported:
+                continue
+            reported.add(base)
+            yield (*_at(record, "dasar_hukum", i, "regulasi", j),
+                   f"{legal.short_name(registry[base])} telah diubah oleh "
+                   f"{', '.join(legal.short_name(registry[m]) for m in missing)}, yang tidak dikutip")
+
+
+# --- Registry ----------------------------------------------------------------
+
+
+def _reg_at(ctx: Context, *path):
+    return ctx.book.regulasi.path, ctx.book.regulasi.line_of(*path), path
+
+
+@check("REG-001", "error", "handbook")
+def no_relation_cycle(ctx: Context):
+    """Rantai perubahan dan pencabutan di register tidak berputar (A mengubah B, B mengubah A).
+
+    Peraturan yang lebih baru mengubah atau mencabut yang lebih lama, sehingga putaran selalu kekeliruan pencatatan.
+    """
+    if ctx.book.regulasi is None:
+        return
+    cycle = legal.relation_cycle(ctx.book.regulasi_map)
+    if cycle:
+        yield (*_reg_at(ctx, "regulasi", cycle[0], "relasi"),
+               f"rantai perubahan/pencabutan berputar: {' → '.join(cycle)}")
+
+
+@check("REG-002", "error", "handbook")
+def relations_mirrored(ctx: Context):
+    """Setiap relasi dicatat di kedua entri: `mengubah` dengan `diubah_oleh`, `mencabut` dengan `dicabut_oleh`."""
+    if ctx.book.regulasi is None:
+        return
+    registry = ctx.book.regulasi_map
+    for reg_id, reg in registry.items():
+        for kind, targets in reg.relasi:
+            for j, target in enumerate(targets):
+                other = registry.get(target)
+                if other is not None and reg_id not in getattr(other.relasi, legal.MIRROR[kind]):
+                    yield (*_reg_at(ctx, "regulasi", reg_id, "relasi", kind, j),
+                           f"{target} tidak mencatat '{legal.MIRROR[kind]}: [{reg_id}]'")
+
+
+@check("REG-003", "error", "handbook")
+def status_matches_relations(ctx: Context):
+    """Status sesuai relasinya: `dicabut` bila dan hanya bila ada `dicabut_oleh`; `diubah` memerlukan `diubah_oleh`."""
+    if ctx.book.regulasi is None:
+        return
+    for reg_id, reg in ctx.book.regulasi_map.items():
+        r = reg.relasi
+        problem = None
+        if r.dicabut_oleh and reg.status != "dicabut":
+            problem = f"dicabut oleh {', '.join(r.dicabut_oleh)}, tetapi berstatus '{reg.status}'"
+        elif reg.status == "dicabut" and not r.dicabut_oleh:
+            problem = "berstatus 'dicabut' tanpa 'dicabut_oleh'"
+        elif reg.status == "diubah" and not r.diubah_oleh:
+            problem = "berstatus 'diubah' tanpa 'diubah_oleh'"
+        elif r.diubah_oleh and reg.status not in ("diubah", "dicabut"):
+            problem = f"diubah oleh {', '.join(r.diubah_oleh)}, tetapi berstatus '{reg.status}'"
+        if problem:
+            yield (*_reg_at(ctx, "regulasi", reg_id, "status"), problem)
+
+
+@check("REG-004", "error", "handbook")
+def status_has_a_source(ctx: Context):
+    """Setiap status selain `tidak_diketahui` disertai `catatan_status` yang menyebut sumbernya."""
+    if ctx.book.regulasi is None:
+        return
+    for reg_id, reg in ctx.book.regulasi_map.items():
+        if reg.status != "tidak_diketahui" and not reg.catatan_status:
+            yield (*_reg_at(ctx, "regulasi", reg_id, "status"),
+                   f"status '{reg.status}' tanpa catatan_status yang menyebut sumbernya")
 
 
 # --- Review ------------------------------------------------------------------

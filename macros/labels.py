@@ -50,6 +50,7 @@ ERR = {
     "bad_date": "'{value}' bukan tanggal yang valid; tulis TTTT-BB-HH, misalnya 2023-01-15",
     "not_date_text": "tanggal harus ditulis TTTT-BB-HH, misalnya 2023-01-15",
     "maybe": "; mungkin maksudnya '{guess}'?",
+    "not_url": "'{value}' bukan alamat web; tulis alamat lengkap yang diawali https:// atau http://",
     "bad_reference_date": "{var}: '{value}' bukan tanggal acuan yang valid; tulis TTTT-BB-HH, misalnya 2024-07-01",
     "other": "nilai tidak valid ({detail})",
 }
@@ -313,4 +314,77 @@ PENINJAUAN = {
     ),
     "none": "Tidak ada SOP yang terlambat atau segera jatuh tempo.",
     "not_due": "{count} SOP lain belum jatuh tempo.",
+}
+
+DASAR_HUKUM = {
+    "index_intro": (
+        "Setiap peraturan yang dikutip sebagai Dasar Hukum oleh SOP di buku pedoman ini, dengan status "
+        "berlakunya menurut register (sop_data/regulasi.yaml) dan setiap cara penulisannya pada SOP. "
+        "Status hanya dicatat bila ada sumbernya; selain itu tertulis 'Status tidak diketahui'."
+    ),
+    "column_regulasi": "Peraturan",
+    "column_status": "Status",
+    "column_count": "Jumlah SOP",
+    "column_printed": "Bunyi tercetak",
+    "column_sop": "SOP",
+    "column_satker": "Satuan Kerja",
+    "column_item": "Butir",
+    "column_replacement": "Pengganti",
+    "column_note": "Catatan",
+    "jenis": "Jenis",
+    "nomor": "Nomor",
+    "tahun": "Tahun",
+    "tentang": "Tentang",
+    "tanggal_penetapan": "Tanggal penetapan",
+    "sumber": "Sumber (LN/BN)",
+    "status": "Status",
+    "catatan_status": "Sumber status",
+    "tautan": "Tautan resmi",
+    "relations": "Rantai perubahan dan pencabutan",
+    "mengubah": "Mengubah",
+    "diubah_oleh": "Diubah oleh",
+    "mencabut": "Mencabut",
+    "dicabut_oleh": "Dicabut oleh",
+    "family": "Peraturan ini dan perubahannya, dari yang terlama",
+    "this": "halaman ini",
+    "no_relations": "Register tidak mencatat perubahan atau pencabutan untuk peraturan ini.",
+    "cited_by": "Dikutip oleh",
+    "not_cited": "Tidak dikutip oleh SOP mana pun di buku pedoman ini.",
+    "revoked_by": "Dicabut oleh",
+    "amended_by": "Diubah oleh",
+    "amended_later": "Perubahan berikutnya:",
+    "not_in_registry": "tidak terdaftar di register",
+    "report_link": "Laporan Auditor",
+    "index_link": "Indeks Dasar Hukum",
+    "exports": "Unduhan",
+    "export_csv": "Kutipan Dasar Hukum per SOP (CSV, UTF-8)",
+    "export_json": "Seluruh buku pedoman (JSON, format {format} versi {version})",
+    "export_schema": "JSON Schema format ekspor",
+    "export_note": (
+        "CSV: satu baris untuk setiap kutipan (nomor_sop, nama_sop, satker, regulasi, butir, bunyi_tercetak, "
+        "status), UTF-8 dengan BOM agar terbaca benar di program lembar kerja. Sel yang diawali = + - @ "
+        "ditulis dengan tanda petik di depannya agar tidak dijalankan sebagai rumus. JSON: setiap SOP sebagai "
+        "data tervalidasi, register satuan kerja dan regulasi, serta temuan pemeriksaan."
+    ),
+}
+
+LAPORAN = {
+    "intro": (
+        "Ringkasan untuk auditor: kutipan Dasar Hukum yang perlu ditinjau. Setiap baris berasal dari "
+        "pemeriksaan otomatis (kode di kolom pertama, lihat Aturan Pemeriksaan). {reference}"
+    ),
+    "sections": {
+        "revoked": "SOP yang mengutip peraturan yang sudah dicabut",
+        "amended": "SOP yang mengutip peraturan yang telah diubah, tanpa perubahannya",
+        "mismatch": "Kutipan yang jenis, nomor atau tahunnya berbeda dari register",
+        "duplicate": "Kutipan ganda dan butir yang menggabungkan beberapa peraturan",
+        "not_regulation": "Butir yang bukan peraturan atau tidak dapat ditelusuri",
+        "no_basis": "SOP tanpa Dasar Hukum",
+        "uncited": "Peraturan di register yang tidak dikutip SOP mana pun",
+    },
+    "none": "Tidak ada.",
+    "uncited_note": (
+        "Sebagian besar dicatat karena mengubah atau mencabut peraturan yang dikutip; keberadaannya di sini "
+        "bukan kekeliruan."
+    ),
 }

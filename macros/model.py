@@ -65,6 +65,16 @@ Tanggal = Annotated[
 ]
 
 
+def _web_link(value):
+    # The page turns this into a link; only web addresses may become one (never javascript:).
+    if isinstance(value, str) and not re.fullmatch(r"https?://[^\s<>\"]+", value):
+        raise ValueError(labels.ERR["not_url"].format(value=value))
+    return value
+
+
+Tautan = Annotated[str, BeforeValidator(_web_link), Field(json_schema_extra={"format": "uri", "pattern": "^https?://"})]
+
+
 class TidakDiketahui(Model):
     """A value the source prints but that cannot be read, or that is unknown.
 
@@ -77,7 +87,8 @@ class TidakDiketahui(Model):
 
 
 def _text_or_unknown(value):
-    return "tidak_diketahui" if isinstance(value, dict) else "teks"
+    # A dict when validating YAML, a TidakDiketahui when serializing the model.
+    return "tidak_diketahui" if isinstance(value, (dict, TidakDiketahui)) else "teks"
 
 
 TeksAtauTidakDiketahui = Annotated[
@@ -290,7 +301,7 @@ class Regulasi(Model):
     status: Literal["berlaku", "diubah", "dicabut", "tidak_diketahui"] = "tidak_diketahui"
     catatan_status: Teks | None = Field(None, description="Sumber klaim status.")
     relasi: Relasi = Field(default_factory=Relasi)
-    tautan: Teks | None = Field(None, description="Tautan resmi (JDIH/BPK), bila diketahui.")
+    tautan: Tautan | None = Field(None, description="Tautan resmi (JDIH/BPK), bila diketahui; diawali https:// atau http://.")
 
 
 class RegulasiRegister(Model):

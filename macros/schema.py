@@ -9,17 +9,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import model
+from . import export, model
 
 SCHEMAS = {
     "sop.schema.json": model.Sop,
     "satker.schema.json": model.SatkerRegister,
     "regulasi.schema.json": model.RegulasiRegister,
+    # The handbook export (published as ekspor/buku-pedoman.schema.json).
+    "ekspor.schema.json": export.BukuPedomanEkspor,
 }
 
 
 def generate(cls) -> str:
-    schema = cls.model_json_schema(mode="validation")
+    # The export is written by us and read by others: describe it as serialized.
+    schema = cls.model_json_schema(mode="serialization" if cls is export.BukuPedomanEkspor else "validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 

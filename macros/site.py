@@ -17,16 +17,18 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from . import checks, labels, review
+from . import checks, export, labels, review, schema
 from .findings import errors
 from .loader import Handbook, load_handbook
 from .render import page as pages
+from .render import legal as legal_pages
 from .render import reports
 
 log = logging.getLogger("mkdocs.sop")
 
 SOP_DIR = "sop"
 SATKER_DIR = "satker"
+REGULASI_DIR = "regulasi"
 # The Mermaid bundle the site serves itself; version and checksum pinned here and in package-lock.json.
 MERMAID_VERSION = "12.3.0"
 MERMAID_SHA256 = "336df803d87a38b70a01e736e666c8f7601d2ce42f5e47c8fafe5d721074b9a3"
@@ -124,6 +126,14 @@ def on_files(files, config, **kwargs):
     for satker_id in book.satker_map:
         files.append(File.generated(config, f"{SATKER_DIR}/{satker_id}.md",
                                     content="{{ halaman_satker(%s) }}\n" % json.dumps(satker_id)))
+    for reg_id in book.regulasi_map:
+        files.append(File.generated(config, f"{REGULASI_DIR}/{reg_id}.md",
+                                    content="{{ halaman_regulasi(%s) }}\n" % json.dumps(reg_id)))
+    # The exports are built with the site, from the same validated data the pages show.
+    files.append(File.generated(config, legal_pages.EXPORT_CSV, content=export.citations_csv(book)))
+    files.append(File.generated(config, legal_pages.EXPORT_JSON,
+                                content=export.handbook_json(book, STATE.findings, STATE.today, pages.sop_url)))
+    files.append(File.generated(config, legal_pages.EXPORT_SCHEMA, content=schema.generate(export.BukuPedomanEkspor)))
     return files
 
 
@@ -145,6 +155,18 @@ def findings_markdown(page) -> str:
 
 def rules_markdown(page) -> str:
     return reports.rules_page(base_url(page))
+
+
+def regulation_index_markdown(page) -> str:
+    return legal_pages.index_page(STATE.book, base_url(page), pages.sop_url)
+
+
+def regulation_markdown(reg_id: str, page) -> str:
+    return legal_pages.regulation_page(STATE.book, reg_id, base_url(page), pages.sop_url)
+
+
+def auditor_report_markdown(page) -> str:
+    return legal_pages.report_page(STATE.book, STATE.findings, STATE.today, base_url(page), pages.sop_url)
 
 
 def review_markdown(page) -> str:

@@ -193,3 +193,24 @@ def test_hostile_text_in_a_finding_stays_text(browser, project, tmp_path):
         for visit in visits:
             visit.close()
         server.shutdown()
+
+
+def test_auditor_goes_from_regulation_to_sop_and_downloads_both_views(browser, served):
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    try:
+        page.goto(served + "regulasi/permenpan-12-2015/")
+        assert "Dicabut" in page.locator("article").inner_text()
+        page.locator("table.sop-regulasi-cites a", has_text="PENYUSUNAN LAPORAN KINERJA").click()
+        page.wait_for_url("**/sop/kpu-kota-palu/penyusunan-laporan-kinerja/")
+        note = page.locator(".sop-regulasi-note--dicabut").first
+        assert note.is_visible() and "Nomor 88 Tahun 2021" in note.inner_text()
+        page.goto(served + "laporan-auditor/")
+        for link, kind in (("kutipan-dasar-hukum.csv", "text/csv"), ("buku-pedoman.json", "application/json")):
+            href = page.locator(f'a[href$="{link}"]').first.get_attribute("href")
+            response = page.request.get(page.url + href)
+            assert response.ok and kind in response.headers["content-type"]
+        assert [u for u in requests if not u.startswith(served)] == []
+    finally:
+        page.close()

@@ -109,12 +109,29 @@ CASES = {
     "DH-006": ("item traced to nothing", mutate(_set(("dasar_hukum", 0, "regulasi"), [])), None, None),
     "DH-007": ("a document as legal basis", mutate(_set(("dasar_hukum", 0, "regulasi"), ["pk-kpu-luwu-utara"])), None, None),
     "DH-008": ("cited without a number", mutate(_set(("dasar_hukum", 0, "teks"), "Peraturan Presiden tentang SAKIP")), None, None),
+    "DH-009": ("cites a revoked regulation", mutate(_set(("dasar_hukum", 0), {
+        "teks": "Peraturan Menteri Nomor 12 Tahun 2015 tentang Pedoman Evaluasi", "regulasi": ["permenpan-12-2015"]})),
+        None, None),
+    "DH-010": ("cites an amended regulation without its amendments", mutate(_set(("dasar_hukum", 0), {
+        "teks": "Peraturan Komisi Pemilihan Umum Nomor 14 Tahun 2020 tentang Tugas", "regulasi": ["pkpu-14-2020"]})),
+        None, None),
+    "REG-001": ("amendments in a circle", mutate(lambda s: None),
+                lambda root: edit_registry(root, lambda r: (r["pkpu-8-2019"]["relasi"].update(mengubah=["pkpu-4-2021"]),
+                                                            r["pkpu-4-2021"]["relasi"].update(diubah_oleh=["pkpu-8-2019"]))),
+                None),
+    "REG-002": ("a relation recorded on one side only", mutate(lambda s: None),
+                lambda root: edit_registry(root, lambda r: r["uu-25-2004"].update(relasi={"mengubah": ["uu-7-2017"]})),
+                None),
+    "REG-003": ("revoked by something, yet 'berlaku'", mutate(lambda s: None),
+                lambda root: edit_registry(root, lambda r: r["permenpan-12-2015"].update(status="berlaku")), None),
+    "REG-004": ("a status claim without its source", mutate(lambda s: None),
+                lambda root: edit_registry(root, lambda r: r["pkpu-12-2023"].pop("catatan_status")), None),
     "REVIEW-001": ("effective long ago, never reviewed", mutate(lambda s: None), None, None),
 }
 # REVIEW-001's case is the GOOD SOP judged a year later.
 LATER = {"REVIEW-001": dt.date(2025, 3, 1)}
 # Findings about the registry are in the registry's file.
-FINDING_FILE = {"REF-007": f"{DATA_DIR}/regulasi.yaml"}
+FINDING_FILE = {code: f"{DATA_DIR}/regulasi.yaml" for code in ("REF-007", "REG-001", "REG-002", "REG-003", "REG-004")}
 
 
 def test_good_fixture_has_no_findings(tmp_path):

@@ -15,7 +15,7 @@ from .. import labels, review, waktu
 from ..loader import Handbook, SopRecord
 from ..model import Sop, TidakDiketahui
 from ..flow import edges
-from . import reports
+from . import legal, reports
 from .mermaid import diagram
 from .templating import render
 
@@ -73,6 +73,8 @@ def sop_page(record: SopRecord, book: Handbook, base: str, findings=(), today: d
         satker=book.satker_map.get(record.satker),
         satker_href=base + satker_url(record.satker),
         regulasi=book.regulasi_map,
+        reg_views={reg_id: legal.reg_view(book, reg_id, base)
+                   for item in sop.dasar_hukum for reg_id in item.regulasi if reg_id in book.regulasi_map},
         sops=book.sops,
         base=base,
         steps=Markup(step_table(sop)),

@@ -1,0 +1,115 @@
+"""The legal basis of the handbook as data: who cites what, and how regulations amend and revoke each other.
+
+Checks, pages and exports all read citations from here, so an auditor sees
+the same mapping everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import labels
+from .loader import Handbook, SopRecord
+from .model import Regulasi
+
+# Relation -> its mirror on the other entry.
+MIRROR = {"mengubah": "diubah_oleh", "diubah_oleh": "mengubah", "mencabut": "dicabut_oleh", "dicabut_oleh": "mencabut"}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One regulation cited by one Dasar Hukum item of one SOP."""
+
+    record: SopRecord
+    item: int  # 0-based index in dasar_hukum
+    reg_id: str
+
+    @property
+    def teks(self) -> str:
+        return self.record.data.dasar_hukum[self.item].teks
+
+
+def citations(book: Handbook) -> list[Citation]:
+    """Every citation, SOPs in id order, items in printed order."""
+    out = []
+    for sop_id in sorted(book.sops):
+        record = book.sops[sop_id]
+        for i, item in enumerate(record.data.dasar_hukum):
+            out.extend(Citation(record, i, reg_id) for reg_id in item.regulasi)
+    return out
+
+
+def cited_by(book: Handbook) -> dict[str, list[Citation]]:
+    out: dict[str, list[Citation]] = {reg_id: [] for reg_id in book.regulasi_map}
+    for c in citations(book):
+        out.setdefault(c.reg_id, []).append(c)
+    return out
+
+
+def short_name(reg: Regulasi) -> str:
+    """'Peraturan KPU Nomor 8 Tahun 2019', or the document's title for a non-regulation."""
+    if reg.jenis == "dokumen":
+        return reg.tentang
+    name = labels.REGULASI_JENIS[reg.jenis]
+    if reg.nomor:
+        name += f" Nomor {reg.nomor}"
+    if reg.tahun and not (reg.nomor and str(reg.tahun) in reg.nomor):
+        name += f" Tahun {reg.tahun}"
+    return name
+
+
+def _order(registry: dict[str, Regulasi], ids) -> list[str]:
+    """Oldest first: by year, then by number (3 before 21)."""
+    def key(reg_id):
+        reg = registry.get(reg_id)
+        if reg is None:
+            return (0, 0, "", reg_id)
+        number = int(reg.nomor) if reg.nomor and reg.nomor.isdigit() else 0
+        return (reg.tahun or 0, number, reg.nomor or "", reg_id)
+    return sorted(ids, key=key)
+
+
+def family(registry: dict[str, Regulasi], reg_id: str) -> tuple[str, list[str]]:
+    """The regulation an amendment belongs to, and all of that regulation's amendments in order.
+
+    For PKPU 4/2021 (which amends PKPU 8/2019): ("pkpu-8-2019", [4/2021, 5/2022, 12/2023]).
+    """
+    reg = registry[reg_id]
+    base = reg.relasi.mengubah[0] if reg.relasi.mengubah and reg.relasi.mengubah[0] in registry else reg_id
+    return base, _order(registry, registry[base].relasi.diubah_oleh)
+
+
+def missing_amendments(registry: dict[str, Regulasi], cited: set[str], reg_id: str) -> list[str]:
+    """Amendments of ``reg_id``'s regulation that an SOP citing ``cited`` does not cite."""
+    base, amendments = family(registry, reg_id)
+    return [a for a in amendments if a not in cited and a in registry]
+
+
+def replacements(registry: dict[str, Regulasi], reg_id: str) -> list[str]:
+    return _order(registry, [r for r in registry[reg_id].relasi.dicabut_oleh if r in registry])
+
+
+def relation_cycle(registry: dict[str, Regulasi]) -> list[str] | None:
+    """A cycle of 'mengubah'/'mencabut' links (A amends B amends A), or None.
+
+    A later regulation amends or revokes an earlier one, so a cycle is always a mistake.
+    """
+    graph = {r: [t for t in reg.relasi.mengubah + reg.relasi.mencabut if t in registry] for r, reg in registry.items()}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for start in sorted(graph):
+        if state.get(start):
+            continue
+        path, stack = [start], [iter(graph[start])]
+        state[start] = 1
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                stack.pop()
+            elif state.get(nxt) == 1:
+                return path[path.index(nxt):] + [nxt]
+            elif not state.get(nxt):
+                state[nxt] = 1
+                path.append(nxt)
+                stack.append(iter(graph[nxt]))
+    return None

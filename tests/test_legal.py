@@ -1,0 +1,185 @@
+"""The regulation registry and the auditor's views: citations, status, the report, the exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import jsonschema
+import pytest
+
+from macros import export, legal, site
+from macros.render import page as pages
+from macros.render.text import html_text
+
+from conftest import REFERENCE_DATE, SEED_FINDINGS, SEEDS, assert_snapshot, build
+from fixture_sop import GOOD, REL, registries_only, write
+
+PALU = "kpu-kota-palu/penyusunan-laporan-kinerja"
+
+
+# --- The registry ---------------------------------------------------------------
+
+
+def test_registry_loads_with_no_findings():
+    assert SEEDS.regulasi is not None
+    assert [f.format() for f in SEED_FINDINGS if f.file == "sop_data/regulasi.yaml"] == []
+
+
+def test_every_relation_resolves_and_is_mirrored():
+    registry = SEEDS.regulasi_map
+    for reg_id, reg in registry.items():
+        for kind, targets in reg.relasi:
+            for target in targets:
+                assert target in registry, (reg_id, kind, target)
+                assert reg_id in getattr(registry[target].relasi, legal.MIRROR[kind]), (reg_id, kind, target)
+    assert legal.relation_cycle(registry) is None
+
+
+def test_every_status_claim_names_its_source():
+    for reg_id, reg in SEEDS.regulasi_map.items():
+        if reg.status != "tidak_diketahui":
+            assert reg.catatan_status, reg_id
+
+
+def test_every_regulation_the_seeds_cite_is_registered():
+    cited = {c.reg_id for c in legal.citations(SEEDS)}
+    assert cited <= set(SEEDS.regulasi_map)
+
+
+@pytest.mark.parametrize("text, line, field, needle", [
+    ("  uu-7-2017:\n    jenis: undang_undang\n    tentang: x\n    tentng: x\n", 5, "regulasi.uu-7-2017.tentng",
+     "kunci 'tentng' tidak dikenal"),
+    ("  uu-7-2017:\n    jenis: undang_undang\n    tentang: x\n    tautan: \"javascript:alert(1)\"\n", 5,
+     "regulasi.uu-7-2017.tautan", "bukan alamat web"),
+    ("  uu-7-2017:\n    jenis: undang-undang\n    tentang: x\n", 3, "regulasi.uu-7-2017.jenis",
+     "nilai 'undang-undang' tidak dikenal"),
+])
+def test_a_broken_registry_entry_is_reported_with_file_line_and_field(tmp_path, text, line, field, needle):
+    root = registries_only(tmp_path)
+    (root / "sop_data/regulasi.yaml").write_text("regulasi:\n" + text, encoding="utf-8")
+    _, findings = site.load(root, REFERENCE_DATE)
+    (f,) = [f for f in findings if f.file == "sop_data/regulasi.yaml"]
+    assert (f.code, f.level, f.line, f.field) == ("SKEMA-001", "error", line, field)
+    assert needle in f.message
+
+
+# --- Citations -------------------------------------------------------------------
+
+
+def test_seed_citations_map_as_expected():
+    lines = [f"{c.record.id} | butir {c.item + 1} | {c.reg_id} | {SEEDS.regulasi_map[c.reg_id].status}"
+             for c in legal.citations(SEEDS)]
+    assert_snapshot("seed-citations.txt", "\n".join(lines) + "\n")
+
+
+def test_family_and_missing_amendments():
+    registry = SEEDS.regulasi_map
+    assert legal.family(registry, "pkpu-4-2021") == ("pkpu-8-2019", ["pkpu-4-2021", "pkpu-5-2022", "pkpu-12-2023"])
+    assert legal.missing_amendments(registry, {"pkpu-4-2021"}, "pkpu-4-2021") == ["pkpu-5-2022", "pkpu-12-2023"]
+    assert legal.family(registry, "pkpu-14-2020")[1] == ["pkpu-3-2023", "pkpu-21-2023"]  # 3 before 21
+    assert legal.replacements(registry, "permenpan-12-2015") == ["permenpanrb-88-2021"]
+
+
+def test_palu_is_warned_about_the_revoked_regulation_and_its_replacement():
+    (f,) = [f for f in SEED_FINDINGS if f.code == "DH-009"]
+    assert f.file.endswith(f"{PALU}.yaml") and f.field == "dasar_hukum[2].regulasi[1]"
+    assert "Nomor 12 Tahun 2015" in f.message and "Nomor 88 Tahun 2021" in f.message
+
+
+# --- Exports -----------------------------------------------------------------------
+
+
+def test_csv_neutralizes_spreadsheet_formulas(tmp_path):
+    root = registries_only(tmp_path)
+    hostile = dict(GOOD, nama="=HYPERLINK(\"http://example.invalid\",\"klik\")")
+    hostile["dasar_hukum"] = [dict(GOOD["dasar_hukum"][0], teks="@SUM(1+1) Peraturan Presiden")]
+    write(root, REL, hostile)
+    book, _ = site.load(root, REFERENCE_DATE)
+    (row,) = list(csv.DictReader(io.StringIO(export.citations_csv(book).lstrip("\ufeff"))))
+    assert row["nama_sop"] == "'" + hostile["nama"]
+    assert row["bunyi_tercetak"].startswith("'@SUM")
+
+
+def test_export_json_roundtrips_through_its_model():
+    text = export.handbook_json(SEEDS, SEED_FINDINGS, REFERENCE_DATE, pages.sop_url)
+    back = export.BukuPedomanEkspor.model_validate(json.loads(text))
+    assert {s.id: s.data for s in back.sop} == {i: r.data for i, r in SEEDS.sops.items()}
+    assert back.format == "buku-pedoman-sop" and back.versi == export.VERSION
+    assert len(back.temuan) == len(SEED_FINDINGS)
+
+
+# --- The built site --------------------------------------------------------------
+
+
+
+def _page(built_site, url: str) -> str:
+    return (built_site / url / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.build
+def test_exported_csv_parses_back_to_the_same_rows(built_site):
+    raw = (built_site / "ekspor/kutipan-dasar-hukum.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: spreadsheets then read the text as UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert rows == export.citation_rows(SEEDS)
+    assert list(rows[0]) == export.CSV_COLUMNS
+    assert len(rows) == len(legal.citations(SEEDS))
+
+
+@pytest.mark.build
+def test_exported_json_validates_against_its_published_schema(built_site):
+    data = json.loads((built_site / "ekspor/buku-pedoman.json").read_text(encoding="utf-8"))
+    schema = json.loads((built_site / "ekspor/buku-pedoman.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(data)
+    assert sorted(s["id"] for s in data["sop"]) == sorted(SEEDS.sops)
+    broken = dict(data, sop=[dict(data["sop"][0], data=dict(data["sop"][0]["data"], langkah="x"))])
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema).validate(broken)
+
+
+@pytest.mark.build
+def test_report_lists_the_revoked_regulation_under_palu(built_site):
+    html = _page(built_site, "laporan-auditor")
+    revoked = html.split('id="sop-yang-mengutip-peraturan-yang-sudah-dicabut"')[1].split("<h2")[0]
+    assert f'href="../sop/{PALU}/"' in revoked
+    assert "Nomor 12 Tahun 2015" in revoked and "Nomor 88 Tahun 2021" in revoked
+    assert 'href="../ekspor/kutipan-dasar-hukum.csv"' in html and 'href="../ekspor/buku-pedoman.json"' in html
+    uncited = html.split('id="peraturan-di-register-yang-tidak-dikutip-sop-mana-pun"')[1]
+    assert 'href="../regulasi/permenpanrb-88-2021/"' in uncited
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("reg_id", sorted(SEEDS.regulasi_map))
+def test_every_regulation_page_lists_each_citing_sop_with_its_wording(built_site, reg_id):
+    html = _page(built_site, f"regulasi/{reg_id}")
+    cites = legal.cited_by(SEEDS)[reg_id]
+    for c in cites:
+        assert f'href="../../sop/{c.record.id}/"' in html
+        assert html_text(c.teks) in html
+    rows = re.findall(r"<tr><td><a href=\"\.\./\.\./sop/", html)
+    assert len(rows) == len(cites)
+
+
+@pytest.mark.build
+def test_index_lists_every_regulation_with_status_and_count(built_site):
+    html = _page(built_site, "regulasi")
+    cited = legal.cited_by(SEEDS)
+    for reg_id, reg in SEEDS.regulasi_map.items():
+        row = re.search(rf'<tr id="{reg_id}">(.*?)</tr>', html, re.S)
+        assert row, reg_id
+        count = len({c.record.id for c in cited[reg_id]})
+        assert f"<td>{count}</td>" in row.group(1)
+        assert f"sop-status--{html_text(reg.status)}" in row.group(1)
+
+
+@pytest.mark.build
+def test_sop_page_links_each_citation_and_says_what_replaced_it(built_site):
+    html = _page(built_site, f"sop/{PALU}")
+    box = html.split('class="sop-dasar-hukum"')[1].split("</ol>")[0]
+    assert box.count('href="../../../regulasi/') >= 7
+    assert 'Dicabut oleh <a href="../../../regulasi/permenpanrb-88-2021/">' in box
+    assert "Perubahan berikutnya:" in box  # PKPU 4/2021 was followed by 5/2022 and 12/2023
