@@ -224,7 +224,7 @@ def tanggal(value) -> str:
 
 
 # Consistency checks: groups on the rules page, and the two loader codes, which
-# are not functions in checks.py but are findings all the same.
+# are not functions in macros/checks/ but are findings all the same.
 CHECK_GROUPS = {
     "BERKAS": "Berkas",
     "SKEMA": "Skema",

@@ -58,7 +58,7 @@ def short_name(reg: Regulasi) -> str:
     return name
 
 
-def _order(registry: dict[str, Regulasi], ids) -> list[str]:
+def oldest_first(registry: dict[str, Regulasi], ids) -> list[str]:
     """Oldest first: by year, then by number (3 before 21)."""
     def key(reg_id):
         reg = registry.get(reg_id)
@@ -76,7 +76,7 @@ def family(registry: dict[str, Regulasi], reg_id: str) -> tuple[str, list[str]]:
     """
     reg = registry[reg_id]
     base = reg.relasi.mengubah[0] if reg.relasi.mengubah and reg.relasi.mengubah[0] in registry else reg_id
-    return base, _order(registry, registry[base].relasi.diubah_oleh)
+    return base, oldest_first(registry, registry[base].relasi.diubah_oleh)
 
 
 def missing_amendments(registry: dict[str, Regulasi], cited: set[str], reg_id: str) -> list[str]:
@@ -86,7 +86,7 @@ def missing_amendments(registry: dict[str, Regulasi], cited: set[str], reg_id: s
 
 
 def replacements(registry: dict[str, Regulasi], reg_id: str) -> list[str]:
-    return _order(registry, [r for r in registry[reg_id].relasi.dicabut_oleh if r in registry])
+    return oldest_first(registry, [r for r in registry[reg_id].relasi.dicabut_oleh if r in registry])
 
 
 def relation_cycle(registry: dict[str, Regulasi]) -> list[str] | None:

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from macros import checks, site
+from macros.checks import dasar_hukum, flow
 from macros.loader import DATA_DIR
 
 from fixture_sop import GOOD, REL, TODAY, _Dumper, registries_only, write
@@ -189,7 +190,7 @@ def test_review_is_judged_from_the_last_review_not_the_effective_date(tmp_path):
     ("Peraturan Menteri Negara PAN dan RB Nomor: 35 Tahun 2012 tentang X", ("peraturan_menteri", "35 Tahun 2012", 2012)),
 ])
 def test_printed_citation_is_read(text, expected):
-    c = checks.read_citation(text)
+    c = dasar_hukum.read_citation(text)
     assert (c.jenis, c.nomor, c.tahun) == expected
 
 
@@ -198,7 +199,7 @@ def test_item_naming_two_regulations_is_split_in_order():
     item = DasarHukum(teks="Keputusan KPU Nomor 5 Tahun 2018 tentang A di Lingkungan Komisi Pemilihan Umum "
                            "Peraturan Komisi Pemilihan Umum Nomor 14 Tahun 2020 tentang B",
                       regulasi=["kpt-kpu-5-2018", "pkpu-14-2020"])
-    pairs = checks.citations(item)
+    pairs = dasar_hukum.citations(item)
     assert [(reg, c.jenis, c.nomor) for reg, c in pairs] == [
         ("kpt-kpu-5-2018", "keputusan_kpu", "5 Tahun 2018"), ("pkpu-14-2020", "peraturan_kpu", "14 Tahun 2020")]
 
@@ -211,7 +212,7 @@ def test_item_naming_two_regulations_is_split_in_order():
     ("Sekretaris", "Plt. Sekretaris", True),
 ])
 def test_person_words_spell_out_abbreviations(words, lane, same):
-    a, b = checks.person_words(words), checks.person_words(lane)
+    a, b = flow.person_words(words), flow.person_words(lane)
     assert (a <= b or b <= a) is same
 
 

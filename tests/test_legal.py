@@ -14,7 +14,7 @@ from macros import export, legal, site
 from macros.render import page as pages
 from macros.render.text import html_text
 
-from conftest import REFERENCE_DATE, SEED_FINDINGS, SEEDS, assert_snapshot, build
+from conftest import REFERENCE_DATE, SEED_FINDINGS, SEEDS, assert_snapshot
 from fixture_sop import GOOD, REL, registries_only, write
 
 PALU = "kpu-kota-palu/penyusunan-laporan-kinerja"

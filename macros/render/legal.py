@@ -81,7 +81,7 @@ def _sop_link(book: Handbook, record, base: str, sop_url) -> dict:
 def index_page(book: Handbook, base: str, sop_url) -> str:
     cited = legal.cited_by(book)
     rows = []
-    for reg_id in legal._order(book.regulasi_map, book.regulasi_map):
+    for reg_id in legal.oldest_first(book.regulasi_map, book.regulasi_map):
         reg = book.regulasi_map[reg_id]
         wordings: dict[str, list] = {}
         for c in cited.get(reg_id, []):
@@ -97,7 +97,7 @@ def regulation_page(book: Handbook, reg_id: str, base: str, sop_url) -> str:
     reg = registry[reg_id]
     base_id, amendments = legal.family(registry, reg_id)
     chain = [_link(book, r, base) for r in [base_id, *amendments]] if amendments else []
-    relations = {kind: [_link(book, t, base) for t in legal._order(registry, targets) if t in registry]
+    relations = {kind: [_link(book, t, base) for t in legal.oldest_first(registry, targets) if t in registry]
                  for kind, targets in reg.relasi}
     cites = [dict(sop=_sop_link(book, c.record, base, sop_url), item=c.item + 1, teks=c.teks)
              for c in legal.cited_by(book).get(reg_id, [])]
@@ -122,7 +122,7 @@ def report_page(book: Handbook, findings: list[Finding], today: dt.date, base: s
     no_basis = [_sop_link(book, r, base, sop_url) for r in sorted(book.sops.values(), key=lambda r: r.id)
                 if not r.data.dasar_hukum]
     cited = legal.cited_by(book)
-    uncited = [reg_view(book, reg_id, base) for reg_id in legal._order(book.regulasi_map, book.regulasi_map)
+    uncited = [reg_view(book, reg_id, base) for reg_id in legal.oldest_first(book.regulasi_map, book.regulasi_map)
                if not cited.get(reg_id)]
     return render("html", "laporan.md.j2", sections=sections, no_basis=no_basis, uncited=uncited, base=base,
                   rule_href=rule_href, today=today, **_exports(base))

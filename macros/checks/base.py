@@ -1,0 +1,87 @@
+"""The check registry: how a check is declared, run, and turned into findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from .. import labels
+from ..findings import Finding, field_path
+from ..loader import Handbook
+
+
+@dataclass(frozen=True)
+class Check:
+    code: str
+    level: str
+    scope: str  # "sop": runs once per SOP; "handbook": once over everything
+    func: Callable
+
+    @property
+    def rule(self) -> str:
+        return self._doc[0]
+
+    @property
+    def explanation(self) -> str:
+        return " ".join(line.strip() for line in self._doc[1:] if line.strip())
+
+    @property
+    def _doc(self) -> list[str]:
+        return (self.func.__doc__ or "").strip().splitlines()
+
+    @property
+    def group(self) -> str:
+        return self.code.split("-")[0]
+
+
+@dataclass(frozen=True)
+class Context:
+    book: Handbook
+    today: dt.date
+
+
+CHECKS: list[Check] = []
+
+
+def check(code: str, level: str, scope: str = "sop"):
+    def register(func):
+        assert code not in {c.code for c in CHECKS}, code
+        CHECKS.append(Check(code, level, scope, func))
+        return func
+    return register
+
+
+def run(book: Handbook, today: dt.date) -> list[Finding]:
+    """All findings of every check; a check never sees a file that failed to load."""
+    ctx = Context(book, today)
+    out: list[Finding] = []
+    for c in CHECKS:
+        if c.scope == "sop":
+            for record in book.sops.values():
+                out.extend(_stamp(c, record.path, c.func(ctx, record)))
+        else:
+            out.extend(_stamp(c, None, c.func(ctx)))
+    return sorted(out)
+
+
+def _stamp(c: Check, default_file, items) -> Iterator[Finding]:
+    for file, line, path, message in items:
+        yield Finding(file or default_file, line, field_path(path), c.code, c.level, message)
+
+
+def _at(record, *path):
+    return record.path, record.line_of(*path), path
+
+
+def _text(value) -> str | None:
+    """The printed text of a field, or None if it is empty or unreadable."""
+    return value if isinstance(value, str) else None
+
+
+def months_in(text) -> list[str]:
+    """Month names in a text: a schedule ("Januari-Februari"), never a duration."""
+    if not isinstance(text, str):
+        return []
+    return [m for m in labels.MONTHS if re.search(rf"\b{m}\b", text, re.IGNORECASE)]

@@ -1,0 +1,215 @@
+"""Dasar Hukum: each printed citation against the registry entry it is traced to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import labels, legal
+from ..loader import SopRecord
+from .base import Context, _at, check
+
+
+# How an item's printed wording names its jenis; the first match wins.
+_PRINTED_JENIS = [
+    ("keputusan_sekjen_kpu", r"keputusan\s+sekretaris\s+jenderal"),
+    ("keputusan_kpu_daerah", r"keputusan\s+(?:komisi\s+pemilihan\s+umum|kpu)\s+(?:provinsi|kabupaten|kota)\b"),
+    ("keputusan_kpu", r"keputusan\s+(?:komisi\s+pemilihan\s+umum|kpu)\b"),
+    ("peraturan_kpu", r"peraturan\s+(?:komisi\s+pemilihan\s+umum|kpu)\b"),
+    ("peraturan_menteri", r"peraturan\s+menteri\b"),
+    ("peraturan_presiden", r"peraturan\s+presiden\b"),
+    ("peraturan_pemerintah", r"peraturan\s+pemerintah\b"),
+    ("undang_undang", r"undang[- ]undang\b"),
+]
+_CITATION_START = re.compile("|".join(f"(?:{p})" for _, p in _PRINTED_JENIS), re.IGNORECASE)
+_NUMBER = re.compile(r"\bnomor\s*:?\s*(?P<n>.+?)\s+tentang\b", re.IGNORECASE)
+_NUMBER_NO_WORD = re.compile(r"^\S.*?\s(?P<n>\d+\s+tahun\s+\d{4})\s+tentang\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PrintedCitation:
+    """What one printed citation says about its regulation, read from its wording."""
+
+    text: str
+    jenis: str | None
+    nomor: str | None
+    tahun: int | None
+
+
+def read_citation(text: str) -> PrintedCitation:
+    jenis = next((j for j, p in _PRINTED_JENIS if re.match(p, text.strip(), re.IGNORECASE)), None)
+    match = _NUMBER.search(text) or _NUMBER_NO_WORD.search(text)
+    nomor = match.group("n").strip() if match else None
+    years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", nomor or "")
+    return PrintedCitation(text, jenis, nomor, int(years[-1]) if years else None)
+
+
+def citations(item) -> list[tuple[str, PrintedCitation]]:
+    """Pair each regulation id of a Dasar Hukum item with the part of its wording that cites it.
+
+    An item naming two regulations is split where the second citation starts ("… Peraturan
+    Komisi Pemilihan Umum Nomor …"); when the parts cannot be paired one to one, none is read.
+    """
+    if len(item.regulasi) == 1:
+        return [(item.regulasi[0], read_citation(item.teks))]
+    starts = [m.start() for m in _CITATION_START.finditer(item.teks)
+              if re.match(r".{0,80}?\bnomor\b", item.teks[m.start():], re.IGNORECASE | re.DOTALL)]
+    if len(starts) != len(item.regulasi):
+        return []
+    parts = [item.teks[a:b] for a, b in zip(starts, starts[1:] + [len(item.teks)])]
+    return [(reg, read_citation(part)) for reg, part in zip(item.regulasi, parts)]
+
+
+def _number_key(text: str) -> str:
+    return re.sub(r"[\s:]+", "", text.casefold())
+
+
+def number_matches(printed: str, reg) -> bool:
+    forms = {_number_key(reg.nomor)}
+    if reg.tahun and reg.nomor.isdigit():
+        forms.add(_number_key(f"{reg.nomor} tahun {reg.tahun}"))
+    return _number_key(printed) in forms
+
+
+def _printed_vs_registry(ctx: Context, record: SopRecord):
+    """(item index, regulation, printed citation) for every readable citation of a registered regulation."""
+    registry = ctx.book.regulasi_map
+    for i, item in enumerate(record.data.dasar_hukum):
+        for reg_id, printed in citations(item):
+            reg = registry.get(reg_id)
+            if reg is not None and reg.jenis != "dokumen":
+                yield i, reg_id, reg, printed
+
+
+@check("DH-001", "warning")
+def cited_once(ctx: Context, record: SopRecord):
+    """Satu peraturan dikutip sekali saja dalam Dasar Hukum satu SOP."""
+    first: dict[str, int] = {}
+    for i, item in enumerate(record.data.dasar_hukum):
+        for j, reg_id in enumerate(item.regulasi):
+            if reg_id in first and first[reg_id] != i:
+                yield (*_at(record, "dasar_hukum", i, "regulasi", j),
+                       f"peraturan yang sama ({reg_id}) sudah dikutip di butir {first[reg_id] + 1}")
+            first.setdefault(reg_id, i)
+
+
+@check("DH-002", "warning")
+def printed_jenis_matches(ctx: Context, record: SopRecord):
+    """Jenis peraturan yang tercetak sama dengan jenis di register.
+
+    Misalnya "Peraturan" KPU yang nomornya (…-Kpt/…) menandai Keputusan KPU.
+    """
+    for i, reg_id, reg, printed in _printed_vs_registry(ctx, record):
+        if printed.jenis and printed.jenis != reg.jenis:
+            yield (*_at(record, "dasar_hukum", i, "teks"),
+                   f"tercetak sebagai {labels.REGULASI_JENIS[printed.jenis]}, padahal {reg_id} di register adalah "
+                   f"{labels.REGULASI_JENIS[reg.jenis]}")
+
+
+@check("DH-003", "warning")
+def printed_year_matches(ctx: Context, record: SopRecord):
+    """Tahun peraturan yang tercetak sama dengan tahun di register."""
+    for i, reg_id, reg, printed in _printed_vs_registry(ctx, record):
+        if printed.tahun and reg.tahun and printed.tahun != reg.tahun:
+            yield (*_at(record, "dasar_hukum", i, "teks"),
+                   f"tercetak tahun {printed.tahun} (nomor '{printed.nomor}'), padahal {reg_id} di register "
+                   f"bertahun {reg.tahun}")
+
+
+@check("DH-004", "warning")
+def one_regulation_per_item(ctx: Context, record: SopRecord):
+    """Setiap butir Dasar Hukum menyebut satu peraturan.
+
+    Dua peraturan yang tercetak bersambung dalam satu butir biasanya butir yang tergabung saat pengetikan.
+    """
+    for i, item in enumerate(record.data.dasar_hukum):
+        if len(item.regulasi) > 1:
+            yield (*_at(record, "dasar_hukum", i, "regulasi"),
+                   f"satu butir menyebut {len(item.regulasi)} peraturan: {', '.join(item.regulasi)}")
+
+
+@check("DH-005", "warning")
+def printed_number_matches(ctx: Context, record: SopRecord):
+    """Nomor peraturan yang tercetak sama dengan nomor di register (huruf besar/kecil dan spasi diabaikan)."""
+    for i, reg_id, reg, printed in _printed_vs_registry(ctx, record):
+        if not (printed.nomor and reg.nomor):
+            continue
+        if printed.tahun and reg.tahun and printed.tahun != reg.tahun:
+            continue  # DH-003 already says the year is wrong
+        if not number_matches(printed.nomor, reg):
+            yield (*_at(record, "dasar_hukum", i, "teks"),
+                   f"tercetak nomor '{printed.nomor}', padahal di register {legal.short_name(reg)}")
+
+
+@check("DH-006", "warning")
+def item_traced(ctx: Context, record: SopRecord):
+    """Setiap butir Dasar Hukum ditelusuri ke paling sedikit satu entri register."""
+    for i, item in enumerate(record.data.dasar_hukum):
+        if not item.regulasi:
+            yield (*_at(record, "dasar_hukum", i), "butir ini tidak dikaitkan dengan entri register mana pun")
+
+
+@check("DH-007", "warning")
+def cites_regulations(ctx: Context, record: SopRecord):
+    """Dasar Hukum memuat peraturan, bukan dokumen perencanaan atau dokumen kerja.
+
+    Dokumen seperti Perjanjian Kinerja atau Renstra tempatnya di kotak Keterkaitan atau Peralatan/Perlengkapan.
+    """
+    registry = ctx.book.regulasi_map
+    for i, item in enumerate(record.data.dasar_hukum):
+        for j, reg_id in enumerate(item.regulasi):
+            reg = registry.get(reg_id)
+            if reg is not None and reg.jenis == "dokumen":
+                yield (*_at(record, "dasar_hukum", i, "regulasi", j),
+                       f"butir ini mengutip dokumen ({reg.tentang}), bukan peraturan")
+
+
+@check("DH-008", "warning")
+def printed_with_number(ctx: Context, record: SopRecord):
+    """Setiap peraturan dalam Dasar Hukum dikutip dengan nomornya."""
+    for i, reg_id, reg, printed in _printed_vs_registry(ctx, record):
+        if printed.nomor is None:
+            yield (*_at(record, "dasar_hukum", i, "teks"), f"peraturan ({reg_id}) dikutip tanpa nomor")
+
+
+@check("DH-009", "warning")
+def cites_no_revoked_regulation(ctx: Context, record: SopRecord):
+    """Dasar Hukum tidak mengutip peraturan yang sudah dicabut.
+
+    Peraturan yang dicabut tidak lagi menjadi dasar hukum; pesan ini menyebut peraturan penggantinya
+    menurut register.
+    """
+    registry = ctx.book.regulasi_map
+    for i, item in enumerate(record.data.dasar_hukum):
+        for j, reg_id in enumerate(item.regulasi):
+            reg = registry.get(reg_id)
+            if reg is None or reg.status != "dicabut":
+                continue
+            new = legal.replacements(registry, reg_id)
+            by = ", ".join(legal.short_name(registry[r]) for r in new) or "peraturan yang tidak tercatat"
+            yield (*_at(record, "dasar_hukum", i, "regulasi", j),
+                   f"{legal.short_name(reg)} telah dicabut oleh {by}")
+
+
+@check("DH-010", "warning")
+def cites_amendments(ctx: Context, record: SopRecord):
+    """Peraturan yang telah diubah dikutip bersama perubahannya.
+
+    Dasar Hukum yang mengutip peraturan (atau salah satu perubahannya) tanpa perubahan-perubahan berikutnya
+    tidak lagi menggambarkan aturan yang berlaku; tinjau apakah SOP masih sesuai.
+    """
+    registry = ctx.book.regulasi_map
+    cited = {r for item in record.data.dasar_hukum for r in item.regulasi}
+    reported: set[str] = set()
+    for i, item in enumerate(record.data.dasar_hukum):
+        for j, reg_id in enumerate(item.regulasi):
+            if reg_id not in registry:
+                continue
+            base, _ = legal.family(registry, reg_id)
+            missing = legal.missing_amendments(registry, cited, reg_id)
+            if not missing or base in reported:
+                continue
+            reported.add(base)
+            yield (*_at(record, "dasar_hukum", i, "regulasi", j),
+                   f"{legal.short_name(registry[base])} telah diubah oleh "
+                   f"{', '.join(legal.short_name(registry[m]) for m in missing)}, yang tidak dikutip")

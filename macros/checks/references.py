@@ -1,0 +1,155 @@
+"""References: every name an SOP uses points at something that exists."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+
+from ..loader import SopRecord
+from .base import Context, _at, check
+
+
+@check("REF-001", "error", "sop")
+def satker_declared(ctx: Context, record: SopRecord):
+    """Folder SOP adalah satuan kerja yang terdaftar di sop_data/satker.yaml.
+
+    Nama folder menentukan satuan kerja pemilik SOP dan halaman tempat SOP itu tercantum.
+    """
+    if ctx.book.satker is not None and record.satker not in ctx.book.satker_map:
+        yield record.path, 1, (), (
+            f"folder '{record.satker}' bukan satuan kerja yang terdaftar di sop_data/satker.yaml"
+        )
+
+
+@check("REF-002", "error")
+def pelaksana_declared(ctx: Context, record: SopRecord):
+    """Setiap pelaksana langkah adalah salah satu lajur yang dideklarasikan di `pelaksana`.
+
+    Diagram alir menggambar satu lajur per pelaksana; langkah dengan pelaksana yang tidak
+    dideklarasikan tidak dapat digambar.
+    """
+    sop = record.data
+    lanes = {p.id for p in sop.pelaksana}
+    for i, step in enumerate(sop.langkah):
+        for j, actor in enumerate(step.pelaksana):
+            if actor not in lanes:
+                yield (*_at(record, "langkah", i, "pelaksana", j), f"pelaksana '{actor}' tidak dideklarasikan di daftar pelaksana "
+                       f"(yang ada: {', '.join(sorted(lanes))})")
+
+
+@check("REF-003", "error")
+def targets_exist(ctx: Context, record: SopRecord):
+    """Setiap langkah berikutnya (`lanjut`) dan tujuan cabang (`cabang.ke`) ada di SOP yang sama."""
+    sop = record.data
+    numbers = {s.no for s in sop.langkah}
+    for i, step in enumerate(sop.langkah):
+        for j, target in enumerate(step.lanjut or []):
+            if target not in numbers:
+                yield (*_at(record, "langkah", i, "lanjut", j), f"langkah {target} tidak ada")
+        for j, branch in enumerate(step.cabang):
+            if branch.ke not in numbers:
+                yield (*_at(record, "langkah", i, "cabang", j, "ke"),
+                       f"cabang '{branch.label}' menuju langkah {branch.ke} yang tidak ada")
+
+
+@check("REF-004", "error")
+def dasar_hukum_registered(ctx: Context, record: SopRecord):
+    """Setiap butir Dasar Hukum merujuk entri di sop_data/regulasi.yaml.
+
+    Dengan begitu setiap dasar hukum dapat ditelusuri ke peraturannya dan status berlakunya.
+    """
+    if ctx.book.regulasi is None:
+        return
+    for i, item in enumerate(record.data.dasar_hukum):
+        for j, reg in enumerate(item.regulasi):
+            if reg not in ctx.book.regulasi_map:
+                yield (*_at(record, "dasar_hukum", i, "regulasi", j),
+                       f"regulasi '{reg}' tidak terdaftar di sop_data/regulasi.yaml")
+
+
+@check("REF-005", "error")
+def keterkaitan_resolves(ctx: Context, record: SopRecord):
+    """Keterkaitan berjenis `sop` menautkan SOP yang ada di buku pedoman ini; jenis lain tidak bertaut."""
+    for i, item in enumerate(record.data.keterkaitan):
+        if item.jenis == "sop" and item.sop is None:
+            yield (*_at(record, "keterkaitan", i), "keterkaitan jenis 'sop' harus mengisi 'sop' (pengenal SOP)")
+        elif item.jenis == "sop" and item.sop not in ctx.book.sops:
+            yield (*_at(record, "keterkaitan", i, "sop"),
+                   f"SOP '{item.sop}' tidak ada di buku pedoman")
+        elif item.jenis != "sop" and item.sop is not None:
+            yield (*_at(record, "keterkaitan", i, "sop"),
+                   f"hanya keterkaitan jenis 'sop' yang boleh menautkan SOP (jenis di sini: '{item.jenis}')")
+
+
+@check("REF-006", "error")
+def ids_unique(ctx: Context, record: SopRecord):
+    """Pengenal lajur dan nomor langkah tidak berulang dalam satu SOP."""
+    sop = record.data
+    seen: dict = {}
+    for i, lane in enumerate(sop.pelaksana):
+        if lane.id in seen:
+            yield (*_at(record, "pelaksana", i, "id"),
+                   f"pengenal pelaksana '{lane.id}' sudah dipakai di pelaksana[{seen[lane.id] + 1}]")
+        seen.setdefault(lane.id, i)
+    seen = {}
+    for i, step in enumerate(sop.langkah):
+        if step.no in seen:
+            yield (*_at(record, "langkah", i, "no"),
+                   f"nomor langkah {step.no} sudah dipakai di langkah[{seen[step.no] + 1}]")
+        seen.setdefault(step.no, i)
+
+
+@check("REF-007", "error", "handbook")
+def relations_resolve(ctx: Context):
+    """Setiap relasi peraturan (mengubah, diubah oleh, mencabut, dicabut oleh) menunjuk entri register."""
+    if ctx.book.regulasi is None:
+        return
+    registry = ctx.book.regulasi_map
+    for reg_id, reg in registry.items():
+        for kind, targets in reg.relasi:
+            for j, target in enumerate(targets):
+                if target not in registry:
+                    path = ("regulasi", reg_id, "relasi", kind, j)
+                    yield (ctx.book.regulasi.path, ctx.book.regulasi.line_of(*path), path,
+                           f"regulasi '{target}' tidak terdaftar")
+
+
+@check("REF-008", "error")
+def transcription_notes_point_somewhere(ctx: Context, record: SopRecord):
+    """Setiap catatan transkripsi menunjuk bagian yang ada di berkas SOP."""
+    for i, note in enumerate(record.data.catatan_transkripsi):
+        if not _resolves(record.data, note.bidang):
+            yield (*_at(record, "catatan_transkripsi", i, "bidang"),
+                   f"bagian '{note.bidang}' tidak ditemukan di berkas ini")
+
+
+def _resolves(obj, dotted: str) -> bool:
+    """Does a field path like ``langkah[3].mutu_baku.waktu`` name a field of the model?
+
+    A field left empty still resolves: a note may explain why it is empty.
+    """
+    current = obj
+    for name, index in re.findall(r"([a-z_]+)|\[(\d+)\]", dotted):
+        if name:
+            if not isinstance(current, BaseModel) or name not in type(current).model_fields:
+                return False
+            current = getattr(current, name)
+        else:
+            k = int(index) - 1
+            if not isinstance(current, list) or not 0 <= k < len(current):
+                return False
+            current = current[k]
+    return True
+
+
+@check("REF-009", "warning")
+def lanes_used(ctx: Context, record: SopRecord):
+    """Setiap lajur yang dideklarasikan dipakai oleh paling sedikit satu langkah.
+
+    Lajur tanpa langkah biasanya tanda pelaksana langkah yang salah tulis.
+    """
+    used = {actor for step in record.data.langkah for actor in step.pelaksana}
+    for i, lane in enumerate(record.data.pelaksana):
+        if lane.id not in used:
+            yield (*_at(record, "pelaksana", i), f"lajur '{lane.nama}' tidak dipakai oleh langkah mana pun")
