@@ -28,6 +28,9 @@ def cmd_check(args) -> int:
         findings = [f.__class__(**{**f.as_dict(), "level": "error"}) for f in findings]
     if args.format == "json":
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+    elif args.format == "github":
+        for f in findings:
+            print(f.format_github())
     else:
         for f in findings:
             print(f.format())
@@ -47,7 +50,9 @@ def main(argv=None) -> int:
     parser.add_argument("--root", default=".", help="folder proyek yang berisi sop_data/ (bawaan: folder ini)")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="periksa semua berkas di sop_data/")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--format", choices=["text", "json", "github"], default="text",
+                   help="text: berkas:baris: KODE tingkat: bagian: pesan; json: daftar temuan; "
+                        "github: anotasi GitHub Actions")
     p.add_argument("--strict", action="store_true", help="perlakukan perhatian sebagai kesalahan")
     p.add_argument("--tanggal-acuan", metavar="TTTT-BB-HH",
                    help=f"tanggal acuan pemeriksaan peninjauan (bawaan: ${review.ENV_VAR} atau hari ini)")

@@ -21,6 +21,21 @@ class Finding:
     def as_dict(self) -> dict:
         return asdict(self)
 
+    def format_github(self) -> str:
+        """A GitHub Actions workflow command, so CI shows the finding on the changed line of the pull request."""
+        kind = "error" if self.level == "error" else "warning"
+        title = f"{self.code} {self.field}".strip()
+        return (f"::{kind} file={_gh_property(self.file)},line={self.line},title={_gh_property(title)}"
+                f"::{_gh_data(self.message)}")
+
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
 
 def field_path(path) -> str:
     """('langkah', 2, 'pelaksana') -> 'langkah[3].pelaksana' (items counted from 1, as on the form)."""

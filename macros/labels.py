@@ -58,9 +58,15 @@ ERR = {
 # PyYAML problem texts a maintainer is likely to meet, in plain words.
 YAML_PROBLEMS = {
     "found character '\\t' that cannot start any token": "karakter Tab tidak boleh dipakai; gunakan spasi",
-    "mapping values are not allowed here": (
+    "mapping values are not allowed": (
         "tanda titik dua (:) di tempat yang salah; beri tanda kutip pada teks yang memuat ': '"
     ),
+    "found character that cannot start any token": (
+        "karakter di awal nilai ini tidak boleh dipakai tanpa tanda kutip (mis. @ atau `); beri tanda kutip"
+    ),
+    "did not find expected ',' or ']'": "daftar dalam kurung siku [ ] tidak ditutup dengan benar",
+    "did not find expected ',' or '}'": "pemetaan dalam kurung kurawal { } tidak ditutup dengan benar",
+    "expected ',' or ']'": "daftar dalam kurung siku [ ] tidak ditutup dengan benar",
     "could not find expected ':'": "tanda titik dua (:) setelah kunci tidak ditemukan",
     "found unexpected end of stream": "berkas berakhir sebelum tanda kutip/kurung ditutup",
     "found undefined alias": "alias YAML (*) tidak diizinkan",

@@ -39,6 +39,7 @@ MERMAID_TARGET = "assets/vendor/mermaid/mermaid.min.js"
 class State:
     book: Handbook | None = None
     findings: list = []
+    findings_by_file: dict = {}
     today: dt.date | None = None
 
 
@@ -94,6 +95,9 @@ def on_config(config, **kwargs):
     except review.BadReferenceDate as exc:
         raise PluginError(labels.ERR["bad_reference_date"].format(var=review.ENV_VAR, value=exc)) from None
     STATE.book, STATE.findings = load(root, STATE.today)
+    STATE.findings_by_file = {}
+    for finding in STATE.findings:  # each SOP page shows its own; indexed once, not searched per page
+        STATE.findings_by_file.setdefault(finding.file, []).append(finding)
     if config.nav is not None:
         # The nav lists satker pages, never every SOP: Material copies the whole nav
         # into every page, so listing SOPs would grow the site with the square of their number.
@@ -145,8 +149,7 @@ def base_url(page) -> str:
 
 def sop_markdown(sop_id: str, page) -> str:
     record = STATE.book.sops[sop_id]
-    found = [f for f in STATE.findings if f.file == record.path]
-    return pages.sop_page(record, STATE.book, base_url(page), found, STATE.today)
+    return pages.sop_page(record, STATE.book, base_url(page), STATE.findings_by_file.get(record.path, []), STATE.today)
 
 
 def findings_markdown(page) -> str:

@@ -97,6 +97,16 @@ def test_yaml_syntax_error_has_line(project):
     assert f.code == "BERKAS-001" and f.line >= 3 and "sintaks YAML" in f.message
 
 
+@pytest.mark.parametrize("bad, needle", [
+    ('nama: "SOP Contoh"\nsumber: [uji\n', "kurung siku"),
+    ('nama: @SOP\n', "tanda kutip"),
+    ('nama: SOP: Contoh\n', "titik dua"),
+])
+def test_yaml_syntax_errors_are_explained_in_indonesian(project, bad, needle):
+    f = only(findings_for(project, bad)[1])
+    assert f.code == "BERKAS-001" and needle in f.message, f.message
+
+
 def test_tab_indentation_is_explained(project):
     f = only(findings_for(project, VALID.replace("  pembuatan", "\tpembuatan"))[1])
     assert f.line == 5 and "Tab" in f.message

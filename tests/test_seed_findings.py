@@ -86,3 +86,17 @@ def test_seed_defect_is_found(file, code, words):
 def test_every_seed_is_overdue_for_review_on_the_reference_date():
     overdue = {f.file for f in SEED_FINDINGS if f.code == "REVIEW-001"}
     assert overdue == {PALU, LUWU, BENGKULU, SERANG, BANTEN}
+
+
+def test_github_format_prints_one_annotation_per_finding():
+    result = sop("--root", str(ROOT), "check", "--format", "github", "--tanggal-acuan", REFERENCE_DATE.isoformat())
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(SEED_FINDINGS)
+    first = SEED_FINDINGS[0]
+    assert lines[0].startswith(f"::warning file={first.file},line={first.line},title={first.code} ")
+
+
+def test_github_annotation_escapes_its_separators():
+    from macros.findings import Finding
+    f = Finding("a,b:c.yaml", 3, "langkah[1].x", "REF-002", "error", "50% salah\nbaris: dua")
+    assert f.format_github() == "::error file=a%2Cb%3Ac.yaml,line=3,title=REF-002 langkah[1].x::50%25 salah%0Abaris: dua"
