@@ -90,6 +90,7 @@ SITE = {
     "column_satker": "Satuan Kerja",
     "column_efektif": "Tanggal Efektif",
     "column_langkah": "Langkah",
+    "column_temuan": "Catatan Pemeriksaan",
     "not_printed": "—",
     "unknown": "tidak diketahui",
     "unknown_title": "Tidak terbaca/tidak diketahui",

@@ -177,8 +177,8 @@ def review_markdown(page) -> str:
 
 
 def satker_markdown(satker_id: str, page) -> str:
-    return pages.satker_page(STATE.book, satker_id, base_url(page))
+    return pages.satker_page(STATE.book, satker_id, base_url(page), STATE.findings_by_file)
 
 
 def home_markdown(page) -> str:
-    return pages.home(STATE.book, base_url(page))
+    return pages.home(STATE.book, base_url(page), STATE.findings_by_file)

@@ -98,3 +98,10 @@ def test_a_malformed_reference_date_stops_the_build_with_a_clear_message(project
     assert result.returncode != 0
     assert "SOP_TANGGAL_ACUAN: '23-11-2026' bukan tanggal acuan yang valid" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_home_page_counts_each_sops_findings(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    for sop_id, record in SEEDS.sops.items():
+        count = sum(1 for f in SEED_FINDINGS if f.file == record.path)
+        assert f'<a href="sop/{sop_id}/#catatan-pemeriksaan">{count}</a>' in html, sop_id

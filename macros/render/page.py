@@ -93,7 +93,8 @@ def sop_page(record: SopRecord, book: Handbook, base: str, findings=(), today: d
     )
 
 
-def _rows(book: Handbook, records, base: str):
+def _rows(book: Handbook, records, base: str, findings_by_file=None):
+    findings_by_file = findings_by_file or {}
     rows = []
     for rec in records:
         satker = book.satker_map.get(rec.satker)
@@ -105,6 +106,7 @@ def _rows(book: Handbook, records, base: str):
             satker_href=base + satker_url(rec.satker),
             efektif=rec.data.tanggal.efektif,
             langkah=len(rec.data.langkah),
+            temuan=len(findings_by_file.get(rec.path, [])),
         ))
     return rows
 
@@ -113,14 +115,14 @@ def _order(records):
     return sorted(records, key=lambda r: (r.satker, r.data.nama.casefold(), r.id))
 
 
-def home(book: Handbook, base: str) -> str:
-    """Every SOP of the handbook: Nomor, Nama, Satker, Tanggal Efektif."""
-    return render("html", "sop_list.html.j2", rows=_rows(book, _order(book.sops.values()), base),
-                  show_satker=True)
+def home(book: Handbook, base: str, findings_by_file=None) -> str:
+    """Every SOP of the handbook: Nomor, Nama, Satker, Tanggal Efektif, and how many findings it has."""
+    rows = _rows(book, _order(book.sops.values()), base, findings_by_file)
+    return render("html", "sop_list.html.j2", rows=rows, show_satker=True)
 
 
-def satker_page(book: Handbook, satker_id: str, base: str) -> str:
+def satker_page(book: Handbook, satker_id: str, base: str, findings_by_file=None) -> str:
     satker = book.satker_map[satker_id]
     records = _order(r for r in book.sops.values() if r.satker == satker_id)
-    table = render("html", "sop_list.html.j2", rows=_rows(book, records, base), show_satker=False)
+    table = render("html", "sop_list.html.j2", rows=_rows(book, records, base, findings_by_file), show_satker=False)
     return render("html", "satker.md.j2", satker=satker, table=Markup(table), count=len(records))
