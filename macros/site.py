@@ -21,6 +21,7 @@ from . import checks, export, labels, review, schema
 from .findings import errors
 from .loader import Handbook, load_handbook
 from .render import page as pages
+from .render.text import html_text
 from .render import legal as legal_pages
 from .render import reports
 
@@ -82,7 +83,10 @@ def load(root: Path, today: dt.date | None = None) -> tuple[Handbook, list]:
 def nav(book: Handbook) -> list:
     by_level: dict = {}
     for satker_id, satker in sorted(book.satker_map.items(), key=lambda kv: kv[1].nama):
-        by_level.setdefault(satker.tingkat, []).append({satker.nama: f"{SATKER_DIR}/{satker_id}.md"})
+        # Nav titles are printed as HTML by MkDocs and Material: a satker's name is YAML text,
+        # so it is escaped here, at the boundary, like every other value.
+        title = html_text(satker.nama)
+        by_level.setdefault(satker.tingkat, []).append({title: f"{SATKER_DIR}/{satker_id}.md"})
     sections = [{labels.TINGKAT[level]: by_level[level]} for level in labels.TINGKAT if level in by_level]
     return sections
 

@@ -214,3 +214,56 @@ def test_auditor_goes_from_regulation_to_sop_and_downloads_both_views(browser, s
         assert [u for u in requests if not u.startswith(served)] == []
     finally:
         page.close()
+
+
+HOSTILE = "<img src=x onerror=alert('{where}')><script>alert('{where}')</script>"
+
+
+def test_no_page_of_a_hostile_handbook_runs_its_text(browser, project, tmp_path):
+    """Hostile text in every kind of record (satker, registry, SOP) stays text on every page and in search."""
+    def plant(rel, start, where):
+        """Replace the quoted value of the first line containing ``start`` with hostile text."""
+        path = project / rel
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        i = next(i for i, line in enumerate(lines) if start in line)
+        key = lines[i].split('"')[0]
+        lines[i] = f'{key}"{HOSTILE.format(where=where)}"\n'
+        path.write_text("".join(lines), encoding="utf-8")
+
+    plant("sop_data/satker.yaml", 'nama: "KPU Kota Palu"', "satker")
+    plant("sop_data/regulasi.yaml", 'tentang: "Sistem Perencanaan Pembangunan Nasional"', "regulasi")
+    plant("sop_data/regulasi.yaml", 'sumber: "Lembaran Negara Republik Indonesia Tahun 2014 Nomor 80"', "sumber")
+    plant("sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml", 'nama: "PENYUSUNAN LAPORAN KINERJA"', "sop")
+    plant("sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml", 'teks: "Peraturan Presiden Nomor 29', "dasar-hukum")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    server, url = serve(tmp_path / "site")
+    dialogs = []
+    page = browser.new_page()
+    page.add_init_script(OPEN_SHADOW)
+    page.on("dialog", lambda d: (dialogs.append((page.url, d.message)), d.dismiss()))
+    try:
+        pages = sorted(p.relative_to(tmp_path / "site").parent.as_posix()
+                       for p in (tmp_path / "site").rglob("index.html"))
+        for rel in pages:
+            page.goto(url + ("" if rel == "." else rel + "/"))
+            if page.locator(".mermaid").count():
+                page.wait_for_function("() => [...document.querySelectorAll('.mermaid')]"
+                                       ".every(e => e.shadowRoot && e.shadowRoot.querySelector('svg'))", timeout=20_000)
+        page.goto(url)
+        for _ in range(6):  # the search worker loads its index asynchronously
+            page.locator(".md-search__input").fill("")
+            page.locator(".md-search__input").press_sequentially("onerror", delay=20)
+            try:
+                page.wait_for_selector(".md-search-result__item", timeout=5_000)
+                break
+            except PlaywrightTimeoutError:
+                continue
+        assert page.locator(".md-search-result__item").count() > 0
+        page.wait_for_timeout(500)
+        assert dialogs == []
+        assert len(pages) > 40  # every page was visited: SOPs, satker, regulations, checks, reports
+        assert page.locator(".md-search-result img[src=x]").count() == 0
+    finally:
+        page.close()
+        server.shutdown()
