@@ -284,7 +284,7 @@ PEMERIKSAAN = {
     "totals": "{sops} SOP diperiksa; {findings} catatan ({errors} kesalahan, {warnings} perhatian).",
     "reference_date": "Tanggal acuan pemeriksaan: {tanggal}.",
     "levels_explained": (
-        "Kesalahan menghentikan build: SOP dengan kesalahan tidak dapat diterbitkan sampai diperbaiki. "
+        "Kesalahan menghentikan build: buku pedoman tidak diterbitkan sampai kesalahan itu diperbaiki. "
         "Perhatian diterbitkan bersama SOP dan tampil di kotak Catatan Pemeriksaan halamannya."
     ),
     "no_findings": "Tidak ada catatan.",

@@ -120,3 +120,9 @@ def test_total_time_of_bengkulu_utara_shows_computed_and_stated():
     assert total.unparsed == [1, 14]
     assert total.minutes == 3 * 480 + 3 * 60 + 165  # 2 hari + 1 hari, 3 jam, nine steps of minutes
     assert total.stated == "3 Hari 7 Jam 15 Menit"
+
+
+def test_code_spans_escape_first_then_mark_backticks():
+    from macros.render.templating import code_spans
+    assert code_spans("isi `pelaksana` <b>") == "isi <code>pelaksana</code> &#60;b&#62;"
+    assert code_spans("`<script>`") == "<code>&#60;script&#62;</code>"

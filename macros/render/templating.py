@@ -6,6 +6,7 @@ only values that are already ``Markup`` (rendered by this package) pass as is.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -40,7 +41,14 @@ def environment(kind: str) -> Environment:
     env.globals["L"] = labels
     env.tests["instanceof"] = isinstance
     env.filters["tanggal"] = lambda d: labels.tanggal(d) if d else None
+    env.filters["code_spans"] = code_spans
     return env
+
+
+def code_spans(text: str) -> Markup:
+    """Our own rule texts write field names in `backticks`; show them as code, escaping everything first."""
+    escaped = html_text(text)
+    return Markup(re.sub(r"&#96;(.+?)&#96;", r"<code>\1</code>", escaped))
 
 
 def render(kind: str, template: str, **context) -> str:
