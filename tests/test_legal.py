@@ -11,7 +11,9 @@ import jsonschema
 import pytest
 
 from macros import export, legal, site
+from macros.render import legal as legal_pages
 from macros.render import page as pages
+from macros.render import reports
 from macros.render.text import html_text
 
 from conftest import REFERENCE_DATE, SEED_FINDINGS, SEEDS, assert_snapshot
@@ -183,3 +185,19 @@ def test_sop_page_links_each_citation_and_says_what_replaced_it(built_site):
     assert box.count('href="../../../regulasi/') >= 7
     assert 'Dicabut oleh <a href="../../../regulasi/permenpanrb-88-2021/">' in box
     assert "Perubahan berikutnya:" in box  # PKPU 4/2021 was followed by 5/2022 and 12/2023
+
+
+# --- Rendered pages (pure renderers, snapshot-tested like the step tables) -------------------
+
+
+@pytest.mark.parametrize("name, render", [
+    ("regulasi-index.md", lambda: legal_pages.index_page(SEEDS, "../", pages.sop_url)),
+    ("regulasi-pkpu-8-2019.md", lambda: legal_pages.regulation_page(SEEDS, "pkpu-8-2019", "../../", pages.sop_url)),
+    ("regulasi-permenpan-12-2015.md",
+     lambda: legal_pages.regulation_page(SEEDS, "permenpan-12-2015", "../../", pages.sop_url)),
+    ("laporan-auditor.md", lambda: legal_pages.report_page(SEEDS, SEED_FINDINGS, REFERENCE_DATE, "../", pages.sop_url)),
+    ("aturan-pemeriksaan.md", lambda: reports.rules_page("../../")),
+    ("jadwal-peninjauan.md", lambda: reports.review_page(SEEDS, REFERENCE_DATE, "../../", pages.sop_url)),
+])
+def test_rendered_page_matches_its_snapshot(name, render):
+    assert_snapshot(name, render())
