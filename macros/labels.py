@@ -50,6 +50,7 @@ ERR = {
     "bad_date": "'{value}' bukan tanggal yang valid; tulis TTTT-BB-HH, misalnya 2023-01-15",
     "not_date_text": "tanggal harus ditulis TTTT-BB-HH, misalnya 2023-01-15",
     "maybe": "; mungkin maksudnya '{guess}'?",
+    "reserved_id": "pengenal '{value}' sudah dipakai oleh halaman buku pedoman; pilih pengenal lain",
     "not_url": "'{value}' bukan alamat web; tulis alamat lengkap yang diawali https:// atau http://",
     "bad_reference_date": "{var}: '{value}' bukan tanggal acuan yang valid; tulis TTTT-BB-HH, misalnya 2024-07-01",
     "other": "nilai tidak valid ({detail})",

@@ -77,6 +77,8 @@ def _data_path(loc, data) -> tuple:
     """
     path, current = [], data
     for i, part in enumerate(loc):
+        if part == "[key]":  # pydantic's marker for "the key itself", which is already the last part
+            continue
         if isinstance(current, dict) and isinstance(part, str) and part in current:
             path.append(part)
             current = current[part]

@@ -13,6 +13,7 @@ import re
 from typing import Annotated, Literal, Union
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -304,7 +305,17 @@ class Regulasi(Model):
     tautan: Tautan | None = Field(None, description="Tautan resmi (JDIH/BPK), bila diketahui; diawali https:// atau http://.")
 
 
+# Each regulation gets a page at regulasi/<id>/; the Dasar Hukum index already lives at regulasi/index.
+RESERVED_IDS = {"index"}
+
+
+def _not_reserved(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError(labels.ERR["reserved_id"].format(value=value))
+    return value
+
+
 class RegulasiRegister(Model):
     """sop_data/regulasi.yaml: the registry every Dasar Hukum item refers to."""
 
-    regulasi: dict[Annotated[str, StringConstraints(pattern=ID_PATTERN)], Regulasi]
+    regulasi: dict[Annotated[str, StringConstraints(pattern=ID_PATTERN), AfterValidator(_not_reserved)], Regulasi]

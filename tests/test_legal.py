@@ -58,6 +58,7 @@ def test_every_regulation_the_seeds_cite_is_registered():
      "regulasi.uu-7-2017.tautan", "bukan alamat web"),
     ("  uu-7-2017:\n    jenis: undang-undang\n    tentang: x\n", 3, "regulasi.uu-7-2017.jenis",
      "nilai 'undang-undang' tidak dikenal"),
+    ("  index:\n    jenis: undang_undang\n    tentang: x\n", 2, "regulasi.index", "sudah dipakai"),
 ])
 def test_a_broken_registry_entry_is_reported_with_file_line_and_field(tmp_path, text, line, field, needle):
     root = registries_only(tmp_path)

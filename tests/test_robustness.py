@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from conftest import ENV
+from conftest import ENV, MKDOCS
 from fixture_sop import GOOD, REL, registries_only, write
 
 MEMORY_LIMIT = 1024 ** 3
@@ -64,3 +64,16 @@ def test_bad_file_is_reported_and_the_rest_still_checked(tmp_path, name):
     assert needle in bad[0]["message"]
     good = [f for f in found if f["file"] == REL]
     assert [f["code"] for f in good] == ["REVIEW-001"]
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("name", ["alias-bomb", "nested-flow-100k-deep", "ten-megabytes"])
+def test_bad_file_fails_the_build_with_its_name_not_a_traceback(project, tmp_path, name):
+    content, needle = CASES[name]
+    (project / BAD).write_bytes(content)
+    result = subprocess.run(MKDOCS + ["build", "--site-dir", str(tmp_path / "site")], cwd=project, env=ENV,
+                            capture_output=True, text=True, timeout=TIME_LIMIT, preexec_fn=_limits)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"{BAD}:" in output and "BERKAS-001 error" in output and needle in output
+    assert "Traceback" not in output
