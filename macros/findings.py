@@ -48,5 +48,13 @@ def field_path(path) -> str:
     return out
 
 
+def group_by(findings, attribute: str) -> dict[str, list[Finding]]:
+    """Findings grouped by one of their fields ("file", "code"), each group in the given order."""
+    out: dict[str, list[Finding]] = {}
+    for f in findings:
+        out.setdefault(getattr(f, attribute), []).append(f)
+    return out
+
+
 def errors(findings) -> list[Finding]:
     return [f for f in findings if f.level == "error"]

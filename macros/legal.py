@@ -46,6 +46,14 @@ def cited_by(book: Handbook) -> dict[str, list[Citation]]:
     return out
 
 
+def relations(registry: dict[str, Regulasi]):
+    """Every relation in the registry as (entry id, kind, position in its list, target id)."""
+    for reg_id, reg in registry.items():
+        for kind, targets in reg.relasi:
+            for j, target in enumerate(targets):
+                yield reg_id, kind, j, target
+
+
 def short_name(reg: Regulasi) -> str:
     """'Peraturan KPU Nomor 8 Tahun 2019', or the document's title for a non-regulation."""
     if reg.jenis == "dokumen":

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from . import checks, export, labels, review, schema
-from .findings import errors
+from .findings import errors, group_by
 from .loader import Handbook, load_handbook
 from .render import page as pages
 from .render.text import html_text
@@ -99,9 +99,8 @@ def on_config(config, **kwargs):
     except review.BadReferenceDate as exc:
         raise PluginError(labels.ERR["bad_reference_date"].format(var=review.ENV_VAR, value=exc)) from None
     STATE.book, STATE.findings = load(root, STATE.today)
-    STATE.findings_by_file = {}
-    for finding in STATE.findings:  # each SOP page shows its own; indexed once, not searched per page
-        STATE.findings_by_file.setdefault(finding.file, []).append(finding)
+    # Each SOP page shows its own findings: grouped once here, not searched for on every page.
+    STATE.findings_by_file = group_by(STATE.findings, "file")
     if config.nav is not None:
         # The nav lists satker pages, never every SOP: Material copies the whole nav
         # into every page, so listing SOPs would grow the site with the square of their number.

@@ -75,6 +75,11 @@ def _at(record, *path):
     return record.path, record.line_of(*path), path
 
 
+def registry_at(ctx: Context, *path):
+    """File, line and path of a place in sop_data/regulasi.yaml, for a finding about the registry."""
+    return ctx.book.regulasi.path, ctx.book.regulasi.line_of(*path), path
+
+
 def _text(value) -> str | None:
     """The printed text of a field, or None if it is empty or unreadable."""
     return value if isinstance(value, str) else None

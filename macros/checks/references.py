@@ -6,8 +6,9 @@ import re
 
 from pydantic import BaseModel
 
+from .. import legal
 from ..loader import SopRecord
-from .base import Context, _at, check
+from .base import Context, _at, check, registry_at
 
 
 @check("REF-001", "error", "sop")
@@ -106,13 +107,9 @@ def relations_resolve(ctx: Context):
     if ctx.book.regulasi is None:
         return
     registry = ctx.book.regulasi_map
-    for reg_id, reg in registry.items():
-        for kind, targets in reg.relasi:
-            for j, target in enumerate(targets):
-                if target not in registry:
-                    path = ("regulasi", reg_id, "relasi", kind, j)
-                    yield (ctx.book.regulasi.path, ctx.book.regulasi.line_of(*path), path,
-                           f"regulasi '{target}' tidak terdaftar")
+    for reg_id, kind, j, target in legal.relations(registry):
+        if target not in registry:
+            yield (*registry_at(ctx, "regulasi", reg_id, "relasi", kind, j), f"regulasi '{target}' tidak terdaftar")
 
 
 @check("REF-008", "error")

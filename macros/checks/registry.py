@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from .. import legal
-from .base import Context, check
-
-
-def _reg_at(ctx: Context, *path):
-    return ctx.book.regulasi.path, ctx.book.regulasi.line_of(*path), path
+from .base import Context, check, registry_at
 
 
 @check("REG-001", "error", "handbook")
@@ -20,7 +16,7 @@ def no_relation_cycle(ctx: Context):
         return
     cycle = legal.relation_cycle(ctx.book.regulasi_map)
     if cycle:
-        yield (*_reg_at(ctx, "regulasi", cycle[0], "relasi"),
+        yield (*registry_at(ctx, "regulasi", cycle[0], "relasi"),
                f"rantai perubahan/pencabutan berputar: {' → '.join(cycle)}")
 
 
@@ -30,13 +26,11 @@ def relations_mirrored(ctx: Context):
     if ctx.book.regulasi is None:
         return
     registry = ctx.book.regulasi_map
-    for reg_id, reg in registry.items():
-        for kind, targets in reg.relasi:
-            for j, target in enumerate(targets):
-                other = registry.get(target)
-                if other is not None and reg_id not in getattr(other.relasi, legal.MIRROR[kind]):
-                    yield (*_reg_at(ctx, "regulasi", reg_id, "relasi", kind, j),
-                           f"{target} tidak mencatat '{legal.MIRROR[kind]}: [{reg_id}]'")
+    for reg_id, kind, j, target in legal.relations(registry):
+        other = registry.get(target)
+        if other is not None and reg_id not in getattr(other.relasi, legal.MIRROR[kind]):
+            yield (*registry_at(ctx, "regulasi", reg_id, "relasi", kind, j),
+                   f"{target} tidak mencatat '{legal.MIRROR[kind]}: [{reg_id}]'")
 
 
 @check("REG-003", "error", "handbook")
@@ -56,7 +50,7 @@ def status_matches_relations(ctx: Context):
         elif r.diubah_oleh and reg.status not in ("diubah", "dicabut"):
             problem = f"diubah oleh {', '.join(r.diubah_oleh)}, tetapi berstatus '{reg.status}'"
         if problem:
-            yield (*_reg_at(ctx, "regulasi", reg_id, "status"), problem)
+            yield (*registry_at(ctx, "regulasi", reg_id, "status"), problem)
 
 
 @check("REG-004", "error", "handbook")
@@ -66,5 +60,5 @@ def status_has_a_source(ctx: Context):
         return
     for reg_id, reg in ctx.book.regulasi_map.items():
         if reg.status != "tidak_diketahui" and not reg.catatan_status:
-            yield (*_reg_at(ctx, "regulasi", reg_id, "status"),
+            yield (*registry_at(ctx, "regulasi", reg_id, "status"),
                    f"status '{reg.status}' tanpa catatan_status yang menyebut sumbernya")

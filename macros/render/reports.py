@@ -9,19 +9,17 @@ from markupsafe import Markup
 
 from .. import labels, review
 from ..checks import CHECKS
-from ..findings import Finding
+from ..findings import Finding, group_by
 from ..loader import Handbook, SopRecord
 from .templating import render
 
 RULES_PAGE = "pemeriksaan/aturan/"
-FINDINGS_PAGE = "pemeriksaan/"
-REVIEW_PAGE = "pemeriksaan/peninjauan/"
 
 
 @dataclass(frozen=True)
 class Rule:
     code: str
-    level: str | None  # None: the loader's codes, which are always errors but not checks
+    level: str  # the loader's codes (BERKAS, SKEMA) are not checks but always errors
     rule: str
     explanation: str
 
@@ -53,9 +51,7 @@ def rules_page(base: str) -> str:
 
 
 def findings_page(book: Handbook, findings: list[Finding], today: dt.date, base: str, sop_url) -> str:
-    by_file: dict[str, list[Finding]] = {}
-    for f in findings:
-        by_file.setdefault(f.file, []).append(f)
+    by_file = group_by(findings, "file")
     sections = []
     for record in sorted(book.sops.values(), key=lambda r: r.id):
         found = by_file.pop(record.path, [])
@@ -64,15 +60,14 @@ def findings_page(book: Handbook, findings: list[Finding], today: dt.date, base:
                                  table=Markup(findings_table(found, base))))
     for file, found in sorted(by_file.items()):  # registers and files that did not load
         sections.append(dict(title=file, href=None, file=file, table=Markup(findings_table(found, base))))
-    counts: dict[str, int] = {}
-    for f in findings:
-        counts[f.code] = counts.get(f.code, 0) + 1
+    by_code_found = group_by(findings, "code")
     where = {r.path: dict(title=r.data.nama, href=base + sop_url(r.id)) for r in book.sops.values()}
     by_code = []
     for r in rules():
-        if r.code in counts:
-            files = sorted({f.file for f in findings if f.code == r.code})
-            by_code.append(dict(rule=r, count=counts[r.code],
+        found = by_code_found.get(r.code)
+        if found:
+            files = sorted({f.file for f in found})
+            by_code.append(dict(rule=r, count=len(found),
                                 places=[where.get(file, dict(title=file, href=None)) for file in files]))
     n_err = sum(1 for f in findings if f.level == "error")
     return render("html", "findings.md.j2", sections=sections, by_code=by_code, base=base,
