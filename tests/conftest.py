@@ -45,6 +45,11 @@ def project(tmp_path) -> Path:
     return make_project(tmp_path / "project")
 
 
+def page_html(site_dir: Path, url: str) -> str:
+    """The built HTML of the page at ``url`` (e.g. "regulasi" or "sop/<satker>/<slug>")."""
+    return (site_dir / url / "index.html").read_text(encoding="utf-8")
+
+
 def build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         MKDOCS + ["build", "--strict", "--site-dir", str(site_dir)],

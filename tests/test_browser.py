@@ -22,6 +22,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 OPEN_SHADOW = ("const attach = Element.prototype.attachShadow;"
                "Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); };")
+# True once Material has drawn every diagram of the page into its (opened) shadow root.
+DRAWN = "() => [...document.querySelectorAll('.mermaid')].every(e => e.shadowRoot && e.shadowRoot.querySelector('svg'))"
 IDS = sorted(BOOK.sops)
 pytestmark = pytest.mark.browser
 
@@ -64,10 +66,7 @@ class Visit:
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.goto(url)
-        self.page.wait_for_function(
-            "() => [...document.querySelectorAll('.mermaid')].every(e => e.shadowRoot && e.shadowRoot.querySelector('svg'))",
-            timeout=20_000,
-        )
+        self.page.wait_for_function(DRAWN, timeout=20_000)
 
     def svg_texts(self) -> list[str]:
         return self.page.evaluate(
@@ -81,6 +80,24 @@ class Visit:
 
     def close(self):
         self.page.close()
+
+
+def search(page, query: str) -> None:
+    """Type ``query`` into Material's search until results show.
+
+    The search worker loads its index asynchronously and drops a query typed before
+    it is ready, so the query is typed again, at most 6 times.
+    """
+    for _ in range(6):
+        page.locator(".md-search__input").fill("")
+        page.locator(".md-search__input").press_sequentially(query, delay=20)
+        if page.locator(".md-search-result__item").first.is_visible():
+            return
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=5_000)
+            return
+        except PlaywrightTimeoutError:
+            continue
 
 
 @pytest.mark.parametrize("sop_id", IDS, ids=IDS)
@@ -104,18 +121,7 @@ def test_home_page_lists_sops_and_search_works(browser, served):
         page.goto(served)
         for sop_id in IDS:
             assert page.locator(f'a[href="sop/{sop_id}/"]').count() == 1
-        # Material's search worker loads its index asynchronously; a query typed before
-        # it is ready is dropped, so type again (bounded) until results show.
-        for _ in range(6):
-            page.locator(".md-search__input").fill("")
-            page.locator(".md-search__input").press_sequentially("Bengkulu", delay=20)
-            if page.locator(".md-search-result__item").first.is_visible():
-                break
-            try:
-                page.wait_for_selector(".md-search-result__item", timeout=5_000)
-                break
-            except PlaywrightTimeoutError:
-                continue
+        search(page, "Bengkulu")
         assert "PENGUMPULAN DATA KINERJA" in page.locator(".md-search-result").inner_text()
     finally:
         page.close()
@@ -248,17 +254,9 @@ def test_no_page_of_a_hostile_handbook_runs_its_text(browser, project, tmp_path)
         for rel in pages:
             page.goto(url + ("" if rel == "." else rel + "/"))
             if page.locator(".mermaid").count():
-                page.wait_for_function("() => [...document.querySelectorAll('.mermaid')]"
-                                       ".every(e => e.shadowRoot && e.shadowRoot.querySelector('svg'))", timeout=20_000)
+                page.wait_for_function(DRAWN, timeout=20_000)
         page.goto(url)
-        for _ in range(6):  # the search worker loads its index asynchronously
-            page.locator(".md-search__input").fill("")
-            page.locator(".md-search__input").press_sequentially("onerror", delay=20)
-            try:
-                page.wait_for_selector(".md-search-result__item", timeout=5_000)
-                break
-            except PlaywrightTimeoutError:
-                continue
+        search(page, "onerror")
         assert page.locator(".md-search-result__item").count() > 0
         page.wait_for_timeout(500)
         assert dialogs == []

@@ -10,7 +10,7 @@ import pytest
 from macros import schema, site
 from macros.loader import DATA_DIR
 
-from conftest import ROOT, SEEDS, build
+from conftest import ROOT, SEEDS, build, page_html
 
 SOP_FILES = sorted(p.relative_to(ROOT / DATA_DIR) for p in (ROOT / DATA_DIR).glob("*/*.yaml"))
 pytestmark = pytest.mark.build
@@ -26,7 +26,7 @@ def test_every_sop_file_has_its_page(built_site, rel):
 
 
 def test_home_lists_every_sop_and_the_nav_lists_satker_not_sops(built_site):
-    html = (built_site / "index.html").read_text(encoding="utf-8")
+    html = page_html(built_site, ".")
     for sop_id in SEEDS.sops:
         assert f'href="sop/{sop_id}/"' in html
     nav_links = re.findall(r'href="([^"]*)"\s+class="md-nav__link', html)
@@ -86,7 +86,7 @@ def test_adding_a_file_adds_a_page_and_removing_removes_it(project, tmp_path):
 
 
 def test_sop_page_states_total_time_rules_and_both_totals(built_site):
-    html = (built_site / "sop/kpu-kabupaten-bengkulu-utara/pengumpulan-data-kinerja/index.html").read_text("utf-8")
+    html = page_html(built_site, "sop/kpu-kabupaten-bengkulu-utara/pengumpulan-data-kinerja")
     assert "Jumlah waktu dari langkah-langkah: <strong>3 hari 5 jam 45 menit</strong>" in html
     assert "Jumlah waktu tertulis pada SOP: <strong>3 Hari 7 Jam 15 Menit</strong>" in html
     assert "1 hari kerja = 8 jam" in html

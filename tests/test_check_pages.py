@@ -12,19 +12,15 @@ from macros.render import reports
 from macros.render.templating import code_spans
 from macros.render.text import html_text
 
-from conftest import ENV, MKDOCS, SEED_FINDINGS, SEEDS, build, sop
+from conftest import ENV, MKDOCS, SEED_FINDINGS, SEEDS, build, page_html, sop
 
 pytestmark = pytest.mark.build
-
-
-def _page(built_site, url: str) -> str:
-    return (built_site / url / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("sop_id", sorted(SEEDS.sops))
 def test_sop_page_shows_each_of_its_findings(built_site, sop_id):
     record = SEEDS.sops[sop_id]
-    html = _page(built_site, f"sop/{sop_id}")
+    html = page_html(built_site, f"sop/{sop_id}")
     mine = [f for f in SEED_FINDINGS if f.file == record.path]
     assert mine, "every seed has findings"
     assert 'id="catatan-pemeriksaan"' in html
@@ -39,13 +35,13 @@ def test_sop_page_shows_each_of_its_findings(built_site, sop_id):
 
 @pytest.mark.parametrize("sop_id", sorted(SEEDS.sops))
 def test_overdue_review_shows_a_banner(built_site, sop_id):
-    html = _page(built_site, f"sop/{sop_id}")
+    html = page_html(built_site, f"sop/{sop_id}")
     assert 'class="admonition warning sop-review-banner"' in html
     assert "Peninjauan SOP terlambat" in html
 
 
 def test_findings_page_lists_every_finding_by_sop_and_by_code(built_site):
-    html = _page(built_site, "pemeriksaan")
+    html = page_html(built_site, "pemeriksaan")
     assert len(re.findall(r'<tr class="sop-finding ', html)) == len(SEED_FINDINGS)
     codes = sorted({f.code for f in SEED_FINDINGS})
     by_code = html.split('id="menurut-kode"')[1].split('id="menurut-sop"')[0]
@@ -57,7 +53,7 @@ def test_findings_page_lists_every_finding_by_sop_and_by_code(built_site):
 
 
 def test_rules_page_lists_every_check_with_its_level_and_rule(built_site):
-    html = _page(built_site, "pemeriksaan/aturan")
+    html = page_html(built_site, "pemeriksaan/aturan")
     for rule in reports.rules():
         row = re.search(rf'<tr id="{rule.anchor}">(.*?)</tr>', html)
         assert row, rule.code
@@ -66,7 +62,7 @@ def test_rules_page_lists_every_check_with_its_level_and_rule(built_site):
 
 
 def test_review_page_lists_overdue_sops_oldest_first(built_site):
-    html = _page(built_site, "pemeriksaan/peninjauan")
+    html = page_html(built_site, "pemeriksaan/peninjauan")
     order = re.findall(r'<td><a href="\.\./\.\./sop/([^"]+)/">', html)
     # No effective date and no review: due date unknown, listed first (by id); then by due date.
     assert order == [
@@ -102,7 +98,7 @@ def test_a_malformed_reference_date_stops_the_build_with_a_clear_message(project
 
 
 def test_home_page_counts_each_sops_findings(built_site):
-    html = (built_site / "index.html").read_text(encoding="utf-8")
+    html = page_html(built_site, ".")
     for sop_id, record in SEEDS.sops.items():
         count = sum(1 for f in SEED_FINDINGS if f.file == record.path)
         assert f'<a href="sop/{sop_id}/#catatan-pemeriksaan">{count}</a>' in html, sop_id

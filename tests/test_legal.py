@@ -16,7 +16,7 @@ from macros.render import page as pages
 from macros.render import reports
 from macros.render.text import html_text
 
-from conftest import REFERENCE_DATE, SEED_FINDINGS, SEEDS, assert_snapshot
+from conftest import REFERENCE_DATE, SEED_FINDINGS, SEEDS, assert_snapshot, page_html
 from fixture_sop import GOOD, REL, registries_only, write
 
 PALU = "kpu-kota-palu/penyusunan-laporan-kinerja"
@@ -118,10 +118,6 @@ def test_export_json_roundtrips_through_its_model():
 
 
 
-def _page(built_site, url: str) -> str:
-    return (built_site / url / "index.html").read_text(encoding="utf-8")
-
-
 @pytest.mark.build
 def test_exported_csv_parses_back_to_the_same_rows(built_site):
     raw = (built_site / "ekspor/kutipan-dasar-hukum.csv").read_bytes()
@@ -146,7 +142,7 @@ def test_exported_json_validates_against_its_published_schema(built_site):
 
 @pytest.mark.build
 def test_report_lists_the_revoked_regulation_under_palu(built_site):
-    html = _page(built_site, "laporan-auditor")
+    html = page_html(built_site, "laporan-auditor")
     revoked = html.split('id="sop-yang-mengutip-peraturan-yang-sudah-dicabut"')[1].split("<h2")[0]
     assert f'href="../sop/{PALU}/"' in revoked
     assert "Nomor 12 Tahun 2015" in revoked and "Nomor 88 Tahun 2021" in revoked
@@ -158,7 +154,7 @@ def test_report_lists_the_revoked_regulation_under_palu(built_site):
 @pytest.mark.build
 @pytest.mark.parametrize("reg_id", sorted(SEEDS.regulasi_map))
 def test_every_regulation_page_lists_each_citing_sop_with_its_wording(built_site, reg_id):
-    html = _page(built_site, f"regulasi/{reg_id}")
+    html = page_html(built_site, f"regulasi/{reg_id}")
     cites = legal.cited_by(SEEDS)[reg_id]
     for c in cites:
         assert f'href="../../sop/{c.record.id}/"' in html
@@ -169,7 +165,7 @@ def test_every_regulation_page_lists_each_citing_sop_with_its_wording(built_site
 
 @pytest.mark.build
 def test_index_lists_every_regulation_with_status_and_count(built_site):
-    html = _page(built_site, "regulasi")
+    html = page_html(built_site, "regulasi")
     cited = legal.cited_by(SEEDS)
     for reg_id, reg in SEEDS.regulasi_map.items():
         row = re.search(rf'<tr id="{reg_id}">(.*?)</tr>', html, re.S)
@@ -181,7 +177,7 @@ def test_index_lists_every_regulation_with_status_and_count(built_site):
 
 @pytest.mark.build
 def test_sop_page_links_each_citation_and_says_what_replaced_it(built_site):
-    html = _page(built_site, f"sop/{PALU}")
+    html = page_html(built_site, f"sop/{PALU}")
     box = html.split('class="sop-dasar-hukum"')[1].split("</ol>")[0]
     assert box.count('href="../../../regulasi/') >= 7
     assert 'Dicabut oleh <a href="../../../regulasi/permenpanrb-88-2021/">' in box
