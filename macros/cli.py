@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import labels, review, schema, site
+from . import core, labels, review, schema
 from .findings import errors
 
 
@@ -23,7 +23,7 @@ def cmd_check(args) -> int:
         today = review.reference_date(args.tanggal_acuan)
     except review.BadReferenceDate as exc:
         raise SystemExit("sop: " + labels.ERR["bad_reference_date"].format(var="--tanggal-acuan", value=exc))
-    _, findings = site.load(_root(args.root), today)
+    _, findings = core.load(_root(args.root), today)
     if args.strict:
         findings = [f.__class__(**{**f.as_dict(), "level": "error"}) for f in findings]
     if args.format == "json":

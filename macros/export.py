@@ -10,17 +10,17 @@ import csv
 import datetime as dt
 import io
 import json
-from typing import Literal
+from typing import Callable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import labels, legal, model
+from . import labels, legal, model, urls
 from .findings import Finding
 from .loader import Handbook
 
 FORMAT = "buku-pedoman-sop"
 # Bump the major version when a field is removed or changes meaning; the minor one when a field is added.
-VERSION = "1.0"
+VERSION = "1.1"  # 1.1: each finding carries `path`
 CSV_COLUMNS = ["nomor_sop", "nama_sop", "satker", "regulasi", "butir", "bunyi_tercetak", "status"]
 # A cell that starts with one of these is a formula to a spreadsheet; it is written with a leading
 # apostrophe so that YAML text stays text (OWASP's advice on CSV injection).
@@ -41,17 +41,6 @@ class SopEkspor(_Export):
     data: model.Sop
 
 
-class TemuanEkspor(_Export):
-    """One finding of the consistency checks."""
-
-    file: str
-    line: int
-    field: str
-    code: str
-    level: Literal["error", "warning"]
-    message: str
-
-
 class BukuPedomanEkspor(_Export):
     """The whole handbook: every SOP as validated data, the registries, and the checks' findings."""
 
@@ -61,7 +50,7 @@ class BukuPedomanEkspor(_Export):
     sop: list[SopEkspor]
     satker: dict[str, model.Satker]
     regulasi: dict[str, model.Regulasi]
-    temuan: list[TemuanEkspor]
+    temuan: list[Finding] = Field(description="Temuan pemeriksaan; `path` menunjuk tempat yang sama dengan `field`, dengan indeks daftar dihitung dari 0.")
 
 
 def _cell(value) -> str:
@@ -98,17 +87,19 @@ def citations_csv(book: Handbook) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def handbook(book: Handbook, findings: list[Finding], today: dt.date, sop_url) -> BukuPedomanEkspor:
+def handbook(book: Handbook, findings: list[Finding], today: dt.date,
+             page_url: Callable[[str], str]) -> BukuPedomanEkspor:
+    """``page_url`` gives a page's URL relative to the site root from its source path (urls.sop_page)."""
     return BukuPedomanEkspor(
         tanggal_acuan=today.isoformat(),
-        sop=[SopEkspor(id=r.id, satker=r.satker, berkas=r.path, halaman=sop_url(r.id), data=r.data)
+        sop=[SopEkspor(id=r.id, satker=r.satker, berkas=r.path, halaman=page_url(urls.sop_page(r.id)), data=r.data)
              for r in sorted(book.sops.values(), key=lambda r: r.id)],
         satker=dict(book.satker_map),
         regulasi=dict(book.regulasi_map),
-        temuan=[TemuanEkspor(**f.as_dict()) for f in findings],
+        temuan=list(findings),
     )
 
 
-def handbook_json(book: Handbook, findings: list[Finding], today: dt.date, sop_url) -> str:
-    data = handbook(book, findings, today, sop_url).model_dump(mode="json")
+def handbook_json(book: Handbook, findings: list[Finding], today: dt.date, page_url: Callable[[str], str]) -> str:
+    data = handbook(book, findings, today, page_url).model_dump(mode="json")
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field as dataclass_field
+from typing import Literal, Union
 
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    file: str
-    line: int
-    field: str
-    code: str
-    level: str  # "error" stops the build; "warning" is published
+    """One finding of the loader or a check. Also the finding type of the JSON export."""
+
+    file: str  # relative to the project root, e.g. sop_data/kpu-kota-palu/x.yaml
+    line: int  # 1-based line in that file
+    field: str  # the field path as a maintainer reads it: langkah[3].cabang (items counted from 1)
+    code: str  # the rule's code, e.g. FLOW-003
+    level: Literal["error", "warning"]  # "error" stops the build; "warning" is published
     message: str
+    # The same place as data: keys and 0-based list indexes, so that code never parses `field` back.
+    path: tuple[Union[str, int], ...] = dataclass_field(default=(), compare=False)
+
+    @classmethod
+    def at(cls, file: str, line: int, path, code: str, level: str, message: str) -> "Finding":
+        return cls(file, line, field_path(path), code, level, message, tuple(path))
 
     def format(self) -> str:
         where = f"{self.field}: " if self.field else ""

@@ -95,6 +95,7 @@ SITE = {
     "not_printed": "—",
     "unknown": "tidak diketahui",
     "unknown_title": "Tidak terbaca/tidak diketahui",
+    "warnings_summary": "{count} perhatian di {files} berkas; jalankan `sop check` untuk rinciannya",
 }
 
 TINGKAT = {

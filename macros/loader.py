@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from . import labels, model
-from .findings import Finding, field_path
+from .findings import Finding
 from .yamlsource import Source, SourceError, parse
 
 DATA_DIR = "sop_data"
@@ -124,7 +124,7 @@ def validate(rel: str, source: Source, cls: type[BaseModel]) -> tuple[BaseModel 
             if (path, message) in seen:
                 continue
             seen.add((path, message))
-            out.append(Finding(rel, source.line_of(path), field_path(path), CODE_SCHEMA, "error", message))
+            out.append(Finding.at(rel, source.line_of(path), path, CODE_SCHEMA, "error", message))
         return None, sorted(out)
 
 
@@ -136,7 +136,7 @@ def read(path: Path, rel: str) -> tuple[Source | None, list[Finding]]:
     try:
         return parse(raw), []
     except SourceError as exc:
-        return None, [Finding(rel, exc.line, field_path(exc.path), CODE_FILE, "error", exc.message)]
+        return None, [Finding.at(rel, exc.line, exc.path, CODE_FILE, "error", exc.message)]
 
 
 def load_record(path: Path, rel: str, cls: type[BaseModel]) -> tuple[Record | None, list[Finding]]:

@@ -1,8 +1,9 @@
-"""Site glue: MkDocs hook functions and the state the macros read.
+"""Site glue: MkDocs hook functions, and the macros' view of one build.
 
-The handbook is loaded once per build in ``on_config`` (``mkdocs serve``
-reloads the config on every rebuild, so a YAML edit is picked up); the
-build stops in ``on_pre_build`` if any finding is an error.
+Each build gets its own ``Build`` (made in ``on_config``, kept on the config
+object that MkDocs makes anew for every build and every ``mkdocs serve``
+rebuild), so no state survives from one build to the next. The handbook is
+loaded through ``core.load``; the build stops in ``on_pre_build`` on any error.
 """
 
 from __future__ import annotations
@@ -11,40 +12,63 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
-from . import checks, export, labels, review, schema
-from .findings import errors, group_by
-from .loader import Handbook, load_handbook
-from .render import page as pages
-from .render.text import html_text
+from . import core, export, labels, review, schema, urls
+from .findings import Finding, errors, group_by
+from .loader import Handbook
 from .render import legal as legal_pages
+from .render import page as pages
 from .render import reports
+from .render.text import html_text
 
 log = logging.getLogger("mkdocs.sop")
 
-SOP_DIR = "sop"
-SATKER_DIR = "satker"
-REGULASI_DIR = "regulasi"
 # The Mermaid bundle the site serves itself; version and checksum pinned here and in package-lock.json.
 MERMAID_VERSION = "12.3.0"
 MERMAID_SHA256 = "336df803d87a38b70a01e736e666c8f7601d2ce42f5e47c8fafe5d721074b9a3"
 MERMAID_SOURCE = "node_modules/mermaid/dist/mermaid.min.js"
 MERMAID_TARGET = "assets/vendor/mermaid/mermaid.min.js"
+# Set to 1 to log every warning of the data on each build instead of one summary line.
+VERBOSE_VAR = "SOP_RINCIAN"
+CONFIG_KEY = "sop_build"
 
 
-class State:
-    book: Handbook | None = None
-    findings: list = []
-    findings_by_file: dict = {}
-    today: dt.date | None = None
+@dataclass
+class Build:
+    """Everything one build knows about the handbook."""
+
+    book: Handbook
+    findings: list[Finding]
+    today: dt.date
+    findings_by_file: dict = field(default_factory=dict)
+    files: Files | None = None
+
+    def link_from(self, page) -> urls.Link:
+        """A ``urls.Link`` for ``page``: hrefs from MkDocs' own File objects, relative to the page."""
+        files = self.files
+
+        def link(src: str, anchor: str | None = None) -> str:
+            target = files.get_file_from_path(src)
+            if target is None:
+                # A renderer asked for a page the site does not have: fail the build, never publish a 404.
+                raise PluginError(f"tautan ke halaman yang tidak ada: {src} (dari {page.file.src_uri})")
+            return urls.href(target.url_relative_to(page.file), anchor)
+        return link
+
+    def url(self, src: str) -> str:
+        """A page's URL relative to the site root (for the JSON export)."""
+        return self.files.get_file_from_path(src).url
 
 
-STATE = State()
+def current(config) -> Build:
+    return config[CONFIG_KEY]
 
 
 def project_root(config) -> Path:
@@ -73,51 +97,58 @@ def vendor_mermaid(root: Path, docs_dir: Path) -> None:
     shutil.copyfile(source, target)
 
 
-def load(root: Path, today: dt.date | None = None) -> tuple[Handbook, list]:
-    """The handbook under ``root`` and every finding about it, judged as of ``today``."""
-    book = load_handbook(root)
-    findings = sorted(book.findings + checks.run(book, today or review.reference_date()))
-    return book, findings
-
-
 def nav(book: Handbook) -> list:
     by_level: dict = {}
     for satker_id, satker in sorted(book.satker_map.items(), key=lambda kv: kv[1].nama):
         # Nav titles are printed as HTML by MkDocs and Material: a satker's name is YAML text,
         # so it is escaped here, at the boundary, like every other value.
         title = html_text(satker.nama)
-        by_level.setdefault(satker.tingkat, []).append({title: f"{SATKER_DIR}/{satker_id}.md"})
-    sections = [{labels.TINGKAT[level]: by_level[level]} for level in labels.TINGKAT if level in by_level]
-    return sections
+        by_level.setdefault(satker.tingkat, []).append({title: urls.satker_page(satker_id)})
+    return [{labels.TINGKAT[level]: by_level[level]} for level in labels.TINGKAT if level in by_level]
 
 
 def on_config(config, **kwargs):
     root = project_root(config)
     vendor_mermaid(root, Path(config.docs_dir))
     try:
-        STATE.today = review.reference_date()
+        today = review.reference_date()
     except review.BadReferenceDate as exc:
         raise PluginError(labels.ERR["bad_reference_date"].format(var=review.ENV_VAR, value=exc)) from None
-    STATE.book, STATE.findings = load(root, STATE.today)
+    book, findings = core.load(root, today)
     # Each SOP page shows its own findings: grouped once here, not searched for on every page.
-    STATE.findings_by_file = group_by(STATE.findings, "file")
+    config[CONFIG_KEY] = Build(book, findings, today, group_by(findings, "file"))
     if config.nav is not None:
         # The nav lists satker pages, never every SOP: Material copies the whole nav
         # into every page, so listing SOPs would grow the site with the square of their number.
         expanded = []
         for item in config.nav:
             if item == "SATKER":
-                expanded.extend(nav(STATE.book))
+                expanded.extend(nav(book))
             else:
                 expanded.append(item)
         config.nav = expanded
     return config
 
 
+def warnings_summary(findings: list[Finding]) -> str | None:
+    warnings = [f for f in findings if f.level != "error"]
+    if not warnings:
+        return None
+    return labels.SITE["warnings_summary"].format(count=len(warnings), files=len({f.file for f in warnings}))
+
+
 def on_pre_build(config, **kwargs):
-    for finding in STATE.findings:
-        (log.error if finding.level == "error" else log.info)(finding.format())
-    bad = errors(STATE.findings)
+    build = current(config)
+    verbose = os.environ.get(VERBOSE_VAR) == "1"
+    for finding in build.findings:
+        if finding.level == "error":
+            log.error(finding.format())
+        elif verbose:
+            log.info(finding.format())
+    summary = warnings_summary(build.findings)
+    if summary and not verbose:
+        log.info(summary)
+    bad = errors(build.findings)
     if bad:
         raise PluginError(
             f"{len(bad)} kesalahan di sop_data/; perbaiki berkas yang disebut di atas "
@@ -125,63 +156,74 @@ def on_pre_build(config, **kwargs):
         )
 
 
+def _generated(config, files: Files, src: str, content: str) -> None:
+    if files.get_file_from_path(src) is not None:
+        # The loader rejects reserved names; this is the guard that nothing else ever shadows a page.
+        raise PluginError(f"halaman {src} dibuat dua kali; nama ini sudah dipakai oleh halaman lain")
+    files.append(File.generated(config, src, content=content))
+
+
 def on_files(files, config, **kwargs):
-    book = STATE.book
+    build = current(config)
+    book = build.book
     for sop_id in book.sops:
-        files.append(File.generated(config, f"{SOP_DIR}/{sop_id}.md",
-                                    content="{{ halaman_sop(%s) }}\n" % json.dumps(sop_id)))
+        _generated(config, files, urls.sop_page(sop_id), "{{ halaman_sop(%s) }}\n" % json.dumps(sop_id))
     for satker_id in book.satker_map:
-        files.append(File.generated(config, f"{SATKER_DIR}/{satker_id}.md",
-                                    content="{{ halaman_satker(%s) }}\n" % json.dumps(satker_id)))
+        _generated(config, files, urls.satker_page(satker_id), "{{ halaman_satker(%s) }}\n" % json.dumps(satker_id))
     for reg_id in book.regulasi_map:
-        files.append(File.generated(config, f"{REGULASI_DIR}/{reg_id}.md",
-                                    content="{{ halaman_regulasi(%s) }}\n" % json.dumps(reg_id)))
+        _generated(config, files, urls.regulasi_page(reg_id), "{{ halaman_regulasi(%s) }}\n" % json.dumps(reg_id))
+    build.files = files
     # The exports are built with the site, from the same validated data the pages show.
-    files.append(File.generated(config, legal_pages.EXPORT_CSV, content=export.citations_csv(book)))
-    files.append(File.generated(config, legal_pages.EXPORT_JSON,
-                                content=export.handbook_json(book, STATE.findings, STATE.today, pages.sop_url)))
-    files.append(File.generated(config, legal_pages.EXPORT_SCHEMA, content=schema.generate(export.BukuPedomanEkspor)))
+    _generated(config, files, urls.EXPORT_CSV, export.citations_csv(book))
+    _generated(config, files, urls.EXPORT_JSON, export.handbook_json(book, build.findings, build.today, build.url))
+    _generated(config, files, urls.EXPORT_SCHEMA, schema.generate(export.BukuPedomanEkspor))
     return files
 
 
-def base_url(page) -> str:
-    """Relative path from ``page`` to the site root."""
-    depth = page.url.count("/") if page is not None else 0
-    return "../" * depth
+# --- What the macros call (macros/__init__.py registers them) ---------------------------------
 
 
-def sop_markdown(sop_id: str, page) -> str:
-    record = STATE.book.sops[sop_id]
-    return pages.sop_page(record, STATE.book, base_url(page), STATE.findings_by_file.get(record.path, []), STATE.today)
+def sop_markdown(config, page, sop_id: str) -> str:
+    build = current(config)
+    record = build.book.sops[sop_id]
+    return pages.sop_page(record, build.book, build.link_from(page), build.findings_by_file.get(record.path, []),
+                          build.today)
 
 
-def findings_markdown(page) -> str:
-    return reports.findings_page(STATE.book, STATE.findings, STATE.today, base_url(page), pages.sop_url)
+def satker_markdown(config, page, satker_id: str) -> str:
+    build = current(config)
+    return pages.satker_page(build.book, satker_id, build.link_from(page), build.findings_by_file)
 
 
-def rules_markdown(page) -> str:
-    return reports.rules_page(base_url(page))
+def home_markdown(config, page) -> str:
+    build = current(config)
+    return pages.home(build.book, build.link_from(page), build.findings_by_file)
 
 
-def regulation_index_markdown(page) -> str:
-    return legal_pages.index_page(STATE.book, base_url(page), pages.sop_url)
+def findings_markdown(config, page) -> str:
+    build = current(config)
+    return reports.findings_page(build.book, build.findings, build.today, build.link_from(page))
 
 
-def regulation_markdown(reg_id: str, page) -> str:
-    return legal_pages.regulation_page(STATE.book, reg_id, base_url(page), pages.sop_url)
+def rules_markdown(config, page) -> str:
+    return reports.rules_page()
 
 
-def auditor_report_markdown(page) -> str:
-    return legal_pages.report_page(STATE.book, STATE.findings, STATE.today, base_url(page), pages.sop_url)
+def regulation_index_markdown(config, page) -> str:
+    build = current(config)
+    return legal_pages.index_page(build.book, build.link_from(page))
 
 
-def review_markdown(page) -> str:
-    return reports.review_page(STATE.book, STATE.today, base_url(page), pages.sop_url)
+def regulation_markdown(config, page, reg_id: str) -> str:
+    build = current(config)
+    return legal_pages.regulation_page(build.book, reg_id, build.link_from(page))
 
 
-def satker_markdown(satker_id: str, page) -> str:
-    return pages.satker_page(STATE.book, satker_id, base_url(page), STATE.findings_by_file)
+def auditor_report_markdown(config, page) -> str:
+    build = current(config)
+    return legal_pages.report_page(build.book, build.findings, build.today, build.link_from(page))
 
 
-def home_markdown(page) -> str:
-    return pages.home(STATE.book, base_url(page), STATE.findings_by_file)
+def review_markdown(config, page) -> str:
+    build = current(config)
+    return reports.review_page(build.book, build.today, build.link_from(page))

@@ -7,6 +7,7 @@ meaningful as the rules behind it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 HOURS_PER_DAY = 8  # one working day
 DAYS_PER_WEEK = 5  # working days
@@ -50,3 +51,28 @@ def split(minutes: int) -> list[tuple[int, str]]:
         if amount:
             out.append((amount, unit))
     return out
+
+
+@dataclass(frozen=True)
+class Total:
+    """The time of a whole SOP: the sum of its steps' Waktu, and what could not be counted."""
+
+    minutes: int
+    unparsed: list  # step numbers whose Waktu was not read as a duration
+    stated: str | None  # the total as the form prints it, if it does
+
+    @property
+    def parts(self) -> list[tuple[int, str]]:
+        return split(self.minutes)
+
+
+def total(sop) -> Total:
+    """The one place the total time of an SOP is computed (page and TIME-003 both read it)."""
+    minutes, unparsed = 0, []
+    for step in sop.langkah:
+        value = parse(step.mutu_baku.waktu)
+        if value is None:
+            unparsed.append(step.no)
+        else:
+            minutes += value
+    return Total(minutes, unparsed, sop.waktu_total_tercetak)

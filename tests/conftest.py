@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import site
+from macros import core
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -21,7 +21,7 @@ REFERENCE_DATE = dt.date(2026, 11, 23)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOP_TANGGAL_ACUAN": REFERENCE_DATE.isoformat()}
 
 # The embedded handbook, loaded once for every test module that parametrizes over it.
-SEEDS, SEED_FINDINGS = site.load(ROOT, REFERENCE_DATE)
+SEEDS, SEED_FINDINGS = core.load(ROOT, REFERENCE_DATE)
 
 # What a project copy needs to build; node_modules is linked, not copied (5 MB bundle).
 PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "macros", "sop_data", "schema"]

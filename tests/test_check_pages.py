@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 
+from macros import urls
 from macros.render import reports
 from macros.render.templating import code_spans
 from macros.render.text import html_text
@@ -55,7 +56,7 @@ def test_findings_page_lists_every_finding_by_sop_and_by_code(built_site):
 def test_rules_page_lists_every_check_with_its_level_and_rule(built_site):
     html = page_html(built_site, "pemeriksaan/aturan")
     for rule in reports.rules():
-        row = re.search(rf'<tr id="{rule.anchor}">(.*?)</tr>', html)
+        row = re.search(rf'<tr id="{urls.rule_anchor(rule.code)}">(.*?)</tr>', html)
         assert row, rule.code
         assert code_spans(rule.rule) in row.group(1)
         assert {"error": "Kesalahan", "warning": "Perhatian"}[rule.level] in row.group(1)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import checks, site
+from macros import checks, core
 from macros.checks import dasar_hukum, flow
 from macros.loader import DATA_DIR
 
@@ -31,7 +31,7 @@ def findings(tmp_path, sop=GOOD, rel=REL, today=TODAY, before=None):
     write(root, rel, sop)
     if before:
         before(root)
-    book, found = site.load(root, today)
+    book, found = core.load(root, today)
     return found
 
 

@@ -10,9 +10,8 @@ import re
 import jsonschema
 import pytest
 
-from macros import export, legal, site
+from macros import core, export, legal, urls
 from macros.render import legal as legal_pages
-from macros.render import page as pages
 from macros.render import reports
 from macros.render.text import html_text
 
@@ -63,7 +62,7 @@ def test_every_regulation_the_seeds_cite_is_registered():
 def test_a_broken_registry_entry_is_reported_with_file_line_and_field(tmp_path, text, line, field, needle):
     root = registries_only(tmp_path)
     (root / "sop_data/regulasi.yaml").write_text("regulasi:\n" + text, encoding="utf-8")
-    _, findings = site.load(root, REFERENCE_DATE)
+    _, findings = core.load(root, REFERENCE_DATE)
     (f,) = [f for f in findings if f.file == "sop_data/regulasi.yaml"]
     assert (f.code, f.level, f.line, f.field) == ("SKEMA-001", "error", line, field)
     assert needle in f.message
@@ -100,18 +99,19 @@ def test_csv_neutralizes_spreadsheet_formulas(tmp_path):
     hostile = dict(GOOD, nama="=HYPERLINK(\"http://example.invalid\",\"klik\")")
     hostile["dasar_hukum"] = [dict(GOOD["dasar_hukum"][0], teks="@SUM(1+1) Peraturan Presiden")]
     write(root, REL, hostile)
-    book, _ = site.load(root, REFERENCE_DATE)
+    book, _ = core.load(root, REFERENCE_DATE)
     (row,) = list(csv.DictReader(io.StringIO(export.citations_csv(book).lstrip("\ufeff"))))
     assert row["nama_sop"] == "'" + hostile["nama"]
     assert row["bunyi_tercetak"].startswith("'@SUM")
 
 
 def test_export_json_roundtrips_through_its_model():
-    text = export.handbook_json(SEEDS, SEED_FINDINGS, REFERENCE_DATE, pages.sop_url)
+    text = export.handbook_json(SEEDS, SEED_FINDINGS, REFERENCE_DATE, urls.source_link)
     back = export.BukuPedomanEkspor.model_validate(json.loads(text))
     assert {s.id: s.data for s in back.sop} == {i: r.data for i, r in SEEDS.sops.items()}
     assert back.format == "buku-pedoman-sop" and back.versi == export.VERSION
-    assert len(back.temuan) == len(SEED_FINDINGS)
+    assert back.temuan == SEED_FINDINGS
+    assert [f.path for f in back.temuan] == [f.path for f in SEED_FINDINGS]  # the structured place survives
 
 
 # --- The built site --------------------------------------------------------------
@@ -188,13 +188,13 @@ def test_sop_page_links_each_citation_and_says_what_replaced_it(built_site):
 
 
 @pytest.mark.parametrize("name, render", [
-    ("regulasi-index.md", lambda: legal_pages.index_page(SEEDS, "../", pages.sop_url)),
-    ("regulasi-pkpu-8-2019.md", lambda: legal_pages.regulation_page(SEEDS, "pkpu-8-2019", "../../", pages.sop_url)),
+    ("regulasi-index.md", lambda: legal_pages.index_page(SEEDS, urls.source_link)),
+    ("regulasi-pkpu-8-2019.md", lambda: legal_pages.regulation_page(SEEDS, "pkpu-8-2019", urls.source_link)),
     ("regulasi-permenpan-12-2015.md",
-     lambda: legal_pages.regulation_page(SEEDS, "permenpan-12-2015", "../../", pages.sop_url)),
-    ("laporan-auditor.md", lambda: legal_pages.report_page(SEEDS, SEED_FINDINGS, REFERENCE_DATE, "../", pages.sop_url)),
-    ("aturan-pemeriksaan.md", lambda: reports.rules_page("../../")),
-    ("jadwal-peninjauan.md", lambda: reports.review_page(SEEDS, REFERENCE_DATE, "../../", pages.sop_url)),
+     lambda: legal_pages.regulation_page(SEEDS, "permenpan-12-2015", urls.source_link)),
+    ("laporan-auditor.md", lambda: legal_pages.report_page(SEEDS, SEED_FINDINGS, REFERENCE_DATE, urls.source_link)),
+    ("aturan-pemeriksaan.md", lambda: reports.rules_page()),
+    ("jadwal-peninjauan.md", lambda: reports.review_page(SEEDS, REFERENCE_DATE, urls.source_link)),
 ])
 def test_rendered_page_matches_its_snapshot(name, render):
     assert_snapshot(name, render())

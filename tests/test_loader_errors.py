@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from macros import site
+from macros import core
 from macros.yamlsource import MAX_DEPTH, SourceError, parse
 
 from conftest import ROOT, sop
@@ -42,7 +42,7 @@ def findings_for(project, text: str | bytes):
     """The errors about the file written at REL (a minimal SOP has warnings; they are test_checks' concern)."""
     path = project / REL
     path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-    book, findings = site.load(project)
+    book, findings = core.load(project)
     return book, [f for f in findings if f.file == REL and f.level == "error"]
 
 
@@ -160,7 +160,7 @@ def test_misplaced_and_misnamed_files_are_reported_not_dropped(project):
     (project / "sop_data/kpu-kota-palu/catatan.yml").write_text(VALID)
     (project / "sop_data/kpu-kota-palu/sub").mkdir()
     (project / "sop_data/kpu-kota-palu/sub/x.yaml").write_text(VALID)
-    _, findings = site.load(project)
+    _, findings = core.load(project)
     reported = {f.file for f in findings if f.level == "error"}
     assert {"sop_data/kpu-kota-palu/Salah Nama.yaml", "sop_data/kpu-kota-palu/catatan.yml",
             "sop_data/kpu-kota-palu/sub/x.yaml"} <= reported
@@ -191,5 +191,5 @@ def test_sop_check_json_lists_findings_with_every_field(project):
     found = [f for f in json.loads(result.stdout) if f["file"] == REL]
     assert result.returncode == 1
     assert found == [{"file": REL, "line": 5, "field": "tanggal.pembuatan", "code": "SKEMA-001", "level": "error",
-                      "message": found[0]["message"]}]
+                      "message": found[0]["message"], "path": ["tanggal", "pembuatan"]}]
     assert "2023-02-30" in found[0]["message"]

@@ -116,7 +116,7 @@ def test_waktu_that_is_not_a_duration_is_not_guessed(text):
 
 
 def test_total_time_of_bengkulu_utara_shows_computed_and_stated():
-    total = page.total_time(BOOK.sops["kpu-kabupaten-bengkulu-utara/pengumpulan-data-kinerja"].data)
+    total = waktu.total(BOOK.sops["kpu-kabupaten-bengkulu-utara/pengumpulan-data-kinerja"].data)
     assert total.unparsed == [1, 14]
     assert total.minutes == 3 * 480 + 3 * 60 + 165  # 2 hari + 1 hari, 3 jam, nine steps of minutes
     assert total.stated == "3 Hari 7 Jam 15 Menit"

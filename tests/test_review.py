@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from macros import review, site
+from macros import core, review
 from macros.render import reports
 
 from fixture_sop import GOOD, REL, registries_only, write
@@ -39,7 +39,7 @@ def test_review_page_lists_overdue_and_due_soon_but_not_recently_reviewed(tmp_pa
     write(root, REL, GOOD)  # effective 2024-01-20: due 2024-07-20, overdue on 2024-12-01
     write(root, "sop_data/kpu-kota-palu/ditinjau.yaml", reviewed)  # due 2025-04-01
     write(root, "sop_data/kpu-kota-palu/segera.yaml", soon)  # due 2024-12-20: within 30 days
-    book, _ = site.load(root, dt.date(2024, 12, 1))
+    book, _ = core.load(root, dt.date(2024, 12, 1))
     rows, not_due = reports.review_rows(book, dt.date(2024, 12, 1))
     assert [(r.record.id, r.status.overdue, r.status.days) for r in rows] == [
         ("kpu-kota-palu/contoh", True, 134),

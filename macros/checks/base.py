@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from .. import labels
-from ..findings import Finding, field_path
+from ..findings import Finding
 from ..loader import Handbook
 
 
@@ -68,7 +68,7 @@ def run(book: Handbook, today: dt.date) -> list[Finding]:
 
 def _stamp(c: Check, default_file, items) -> Iterator[Finding]:
     for file, line, path, message in items:
-        yield Finding(file or default_file, line, field_path(path), c.code, c.level, message)
+        yield Finding.at(file or default_file, line, path, c.code, c.level, message)
 
 
 def _at(record, *path):

@@ -59,15 +59,10 @@ def stated_total_matches(ctx: Context, record: SopRecord):
     if stated is None:
         yield (*_at(record, *path), f"jumlah waktu tercetak '{sop.waktu_total_tercetak}' tidak terbaca sebagai lama waktu")
         return
-    computed, missing = 0, []
-    for step in sop.langkah:
-        value = waktu.parse(step.mutu_baku.waktu)
-        if value is None:
-            missing.append(str(step.no))
-        else:
-            computed += value
-    if computed != stated:
-        note = f" (Waktu langkah {', '.join(missing)} tidak terbaca dan tidak dihitung)" if missing else ""
+    computed = waktu.total(sop)
+    if computed.minutes != stated:
+        missing = ", ".join(map(str, computed.unparsed))
+        note = f" (Waktu langkah {missing} tidak terbaca dan tidak dihitung)" if missing else ""
         yield (*_at(record, *path),
                f"jumlah waktu tercetak {_fmt_minutes(stated)} berbeda dari jumlah Waktu langkah "
-               f"{_fmt_minutes(computed)}{note}")
+               f"{_fmt_minutes(computed.minutes)}{note}")

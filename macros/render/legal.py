@@ -6,19 +6,13 @@ Pure: handbook and findings in, Markdown/HTML out.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
-from .. import export, labels, legal
+from .. import export, labels, legal, urls
 from ..findings import Finding
 from ..loader import Handbook
-from .reports import rule_href
+from ..urls import Link
 from .templating import render
-
-EXPORT_DIR = "ekspor"
-EXPORT_CSV = f"{EXPORT_DIR}/kutipan-dasar-hukum.csv"
-EXPORT_JSON = f"{EXPORT_DIR}/buku-pedoman.json"
-EXPORT_SCHEMA = f"{EXPORT_DIR}/buku-pedoman.schema.json"
 
 # Auditor report sections: the check codes whose findings each lists.
 REPORT_SECTIONS = [
@@ -30,12 +24,10 @@ REPORT_SECTIONS = [
 ]
 
 
-def regulasi_url(reg_id: str) -> str:
-    return f"regulasi/{reg_id}/"
-
-
 @dataclass(frozen=True)
-class Link:
+class Named:
+    """A link to a regulation's page: its short name and href."""
+
     name: str
     href: str
 
@@ -48,16 +40,16 @@ class RegView:
     name: str
     href: str
     status: str
-    revoked_by: list[Link] = field(default_factory=list)
-    amended_by: list[Link] = field(default_factory=list)  # for an amendment: the later amendments
+    revoked_by: list[Named] = field(default_factory=list)
+    amended_by: list[Named] = field(default_factory=list)  # for an amendment: the later amendments
     is_amendment: bool = False
 
 
-def _link(book: Handbook, reg_id: str, base: str) -> Link:
-    return Link(legal.short_name(book.regulasi_map[reg_id]), base + regulasi_url(reg_id))
+def _named(book: Handbook, reg_id: str, link: Link) -> Named:
+    return Named(legal.short_name(book.regulasi_map[reg_id]), link(urls.regulasi_page(reg_id)))
 
 
-def reg_view(book: Handbook, reg_id: str, base: str) -> RegView | None:
+def reg_view(book: Handbook, reg_id: str, link: Link) -> RegView | None:
     registry = book.regulasi_map
     reg = registry.get(reg_id)
     if reg is None:
@@ -65,69 +57,66 @@ def reg_view(book: Handbook, reg_id: str, base: str) -> RegView | None:
     base_id, amendments = legal.family(registry, reg_id)
     later = amendments[amendments.index(reg_id) + 1:] if reg_id in amendments else amendments
     return RegView(
-        reg_id, legal.short_name(reg), base + regulasi_url(reg_id), reg.status,
-        revoked_by=[_link(book, r, base) for r in legal.replacements(registry, reg_id)],
-        amended_by=[_link(book, a, base) for a in later],
+        reg_id, legal.short_name(reg), link(urls.regulasi_page(reg_id)), reg.status,
+        revoked_by=[_named(book, r, link) for r in legal.replacements(registry, reg_id)],
+        amended_by=[_named(book, a, link) for a in later],
         is_amendment=base_id != reg_id,
     )
 
 
-def _sop_link(book: Handbook, record, base: str, sop_url) -> dict:
+def _sop_link(book: Handbook, record, link: Link) -> dict:
     satker = book.satker_map.get(record.satker)
-    return dict(title=record.data.nama, nomor=record.data.nomor, href=base + sop_url(record.id),
+    return dict(title=record.data.nama, nomor=record.data.nomor, href=link(urls.sop_page(record.id)),
                 satker=satker.nama if satker else record.satker)
 
 
-def index_page(book: Handbook, base: str, sop_url) -> str:
+def index_page(book: Handbook, link: Link) -> str:
     cited = legal.cited_by(book)
     rows = []
     for reg_id in legal.oldest_first(book.regulasi_map, book.regulasi_map):
         reg = book.regulasi_map[reg_id]
         wordings: dict[str, list] = {}
         for c in cited.get(reg_id, []):
-            wordings.setdefault(c.teks, []).append(_sop_link(book, c.record, base, sop_url))
-        rows.append(dict(view=reg_view(book, reg_id, base), reg=reg,
+            wordings.setdefault(c.teks, []).append(_sop_link(book, c.record, link))
+        rows.append(dict(view=reg_view(book, reg_id, link), reg=reg,
                          count=len({c.record.id for c in cited.get(reg_id, [])}), wordings=wordings))
     rows.sort(key=lambda r: list(labels.REGULASI_JENIS).index(r["reg"].jenis))
-    return render("html", "regulasi_index.md.j2", rows=rows, base=base, **_exports(base))
+    return render("html", "regulasi_index.md.j2", rows=rows, link=link, **_exports(link))
 
 
-def regulation_page(book: Handbook, reg_id: str, base: str, sop_url) -> str:
+def regulation_page(book: Handbook, reg_id: str, link: Link) -> str:
     registry = book.regulasi_map
     reg = registry[reg_id]
     base_id, amendments = legal.family(registry, reg_id)
-    chain = [_link(book, r, base) for r in [base_id, *amendments]] if amendments else []
-    relations = {kind: [_link(book, t, base) for t in legal.oldest_first(registry, targets) if t in registry]
+    chain = [_named(book, r, link) for r in [base_id, *amendments]] if amendments else []
+    relations = {kind: [_named(book, t, link) for t in legal.oldest_first(registry, targets) if t in registry]
                  for kind, targets in reg.relasi}
-    cites = [dict(sop=_sop_link(book, c.record, base, sop_url), item=c.item + 1, teks=c.teks)
+    cites = [dict(sop=_sop_link(book, c.record, link), item=c.item + 1, teks=c.teks)
              for c in legal.cited_by(book).get(reg_id, [])]
-    return render("html", "regulasi.md.j2", reg=reg, view=reg_view(book, reg_id, base), chain=chain,
-                  current=base + regulasi_url(reg_id), relations=relations, cites=cites, base=base)
+    return render("html", "regulasi.md.j2", reg=reg, view=reg_view(book, reg_id, link), chain=chain,
+                  current=link(urls.regulasi_page(reg_id)), relations=relations, cites=cites, link=link)
 
 
-_ITEM = re.compile(r"^dasar_hukum\[(\d+)\]")
-
-
-def report_page(book: Handbook, findings: list[Finding], today: dt.date, base: str, sop_url) -> str:
+def report_page(book: Handbook, findings: list[Finding], today: dt.date, link: Link) -> str:
     by_file = {r.path: r for r in book.sops.values()}
     sections = []
     for key, codes in REPORT_SECTIONS:
         rows = []
         for f in findings:
             if f.code in codes and f.file in by_file:
-                item = _ITEM.match(f.field)
-                rows.append(dict(sop=_sop_link(book, by_file[f.file], base, sop_url), code=f.code,
-                                 item=item.group(1) if item else "", message=f.message))
+                item = f.path[1] + 1 if f.path[:1] == ("dasar_hukum",) and len(f.path) > 1 else ""
+                rows.append(dict(sop=_sop_link(book, by_file[f.file], link), code=f.code,
+                                 item=item, message=f.message))
         sections.append(dict(title=labels.LAPORAN["sections"][key], rows=rows))
-    no_basis = [_sop_link(book, r, base, sop_url) for r in sorted(book.sops.values(), key=lambda r: r.id)
+    no_basis = [_sop_link(book, r, link) for r in sorted(book.sops.values(), key=lambda r: r.id)
                 if not r.data.dasar_hukum]
     cited = legal.cited_by(book)
-    uncited = [reg_view(book, reg_id, base) for reg_id in legal.oldest_first(book.regulasi_map, book.regulasi_map)
+    uncited = [reg_view(book, reg_id, link) for reg_id in legal.oldest_first(book.regulasi_map, book.regulasi_map)
                if not cited.get(reg_id)]
-    return render("html", "laporan.md.j2", sections=sections, no_basis=no_basis, uncited=uncited, base=base,
-                  rule_href=rule_href, today=today, **_exports(base))
+    return render("html", "laporan.md.j2", sections=sections, no_basis=no_basis, uncited=uncited, link=link,
+                  today=today, **_exports(link))
 
 
-def _exports(base: str) -> dict:
-    return dict(export_csv=base + EXPORT_CSV, export_json=base + EXPORT_JSON, export_schema=base + EXPORT_SCHEMA,
+def _exports(link: Link) -> dict:
+    return dict(export_csv=link(urls.EXPORT_CSV), export_json=link(urls.EXPORT_JSON), export_schema=link(urls.EXPORT_SCHEMA),
                 export_format=export.FORMAT, export_version=export.VERSION)

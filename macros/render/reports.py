@@ -7,14 +7,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .. import labels, review
+from .. import labels, review, urls
 from ..checks import CHECKS
 from ..findings import Finding, group_by
 from ..loader import Handbook, SopRecord
+from ..urls import Link
 from .templating import render
-
-RULES_PAGE = "pemeriksaan/aturan/"
-
 
 @dataclass(frozen=True)
 class Rule:
@@ -23,10 +21,6 @@ class Rule:
     rule: str
     explanation: str
 
-    @property
-    def anchor(self) -> str:
-        return self.code.lower()
-
 
 def rules() -> list[Rule]:
     out = [Rule(code, "error", rule, expl) for code, (rule, expl) in labels.LOADER_CHECKS.items()]
@@ -34,34 +28,29 @@ def rules() -> list[Rule]:
     return out
 
 
-def rule_href(base: str, code: str) -> str:
-    return f"{base}{RULES_PAGE}#{code.lower()}"
+def findings_table(findings: list[Finding], link: Link, show_file: bool = False) -> str:
+    return render("html", "findings.html.j2", findings=findings, link=link, show_file=show_file)
 
 
-def findings_table(findings: list[Finding], base: str, show_file: bool = False) -> str:
-    return render("html", "findings.html.j2", findings=findings, base=base, show_file=show_file,
-                  rule_href=rule_href)
-
-
-def rules_page(base: str) -> str:
+def rules_page() -> str:
     groups: dict[str, list[Rule]] = {}
     for r in rules():
         groups.setdefault(r.code.split("-")[0], []).append(r)
     return render("html", "rules.md.j2", groups=groups)
 
 
-def findings_page(book: Handbook, findings: list[Finding], today: dt.date, base: str, sop_url) -> str:
+def findings_page(book: Handbook, findings: list[Finding], today: dt.date, link: Link) -> str:
     by_file = group_by(findings, "file")
     sections = []
     for record in sorted(book.sops.values(), key=lambda r: r.id):
         found = by_file.pop(record.path, [])
         if found:
-            sections.append(dict(title=record.data.nama, href=base + sop_url(record.id), file=record.path,
-                                 table=Markup(findings_table(found, base))))
+            sections.append(dict(title=record.data.nama, href=link(urls.sop_page(record.id)), file=record.path,
+                                 table=Markup(findings_table(found, link))))
     for file, found in sorted(by_file.items()):  # registers and files that did not load
-        sections.append(dict(title=file, href=None, file=file, table=Markup(findings_table(found, base))))
+        sections.append(dict(title=file, href=None, file=file, table=Markup(findings_table(found, link))))
     by_code_found = group_by(findings, "code")
-    where = {r.path: dict(title=r.data.nama, href=base + sop_url(r.id)) for r in book.sops.values()}
+    where = {r.path: dict(title=r.data.nama, href=link(urls.sop_page(r.id))) for r in book.sops.values()}
     by_code = []
     for r in rules():
         found = by_code_found.get(r.code)
@@ -70,8 +59,8 @@ def findings_page(book: Handbook, findings: list[Finding], today: dt.date, base:
             by_code.append(dict(rule=r, count=len(found),
                                 places=[where.get(file, dict(title=file, href=None)) for file in files]))
     n_err = sum(1 for f in findings if f.level == "error")
-    return render("html", "findings.md.j2", sections=sections, by_code=by_code, base=base,
-                  rule_href=rule_href, sop_count=len(book.sops), total=len(findings), errors=n_err,
+    return render("html", "findings.md.j2", sections=sections, by_code=by_code, link=link,
+                  sop_count=len(book.sops), total=len(findings), errors=n_err,
                   warnings=len(findings) - n_err, today=today)
 
 
@@ -94,7 +83,7 @@ def review_rows(book: Handbook, today: dt.date) -> tuple[list[ReviewRow], int]:
     return rows, not_due
 
 
-def review_page(book: Handbook, today: dt.date, base: str, sop_url) -> str:
+def review_page(book: Handbook, today: dt.date, link: Link) -> str:
     rows, not_due = review_rows(book, today)
-    return render("html", "review.md.j2", rows=rows, not_due=not_due, today=today, base=base, sop_url=sop_url,
+    return render("html", "review.md.j2", rows=rows, not_due=not_due, today=today, link=link,
                   satker=book.satker_map, soon=review.DUE_SOON_DAYS)

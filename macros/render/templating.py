@@ -12,7 +12,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .. import labels
+from .. import labels, urls
 from .text import html_text, mermaid_text
 
 
@@ -39,6 +39,7 @@ def environment(kind: str) -> Environment:
         lstrip_blocks=True,
     )
     env.globals["L"] = labels
+    env.globals["U"] = urls
     env.tests["instanceof"] = isinstance
     env.filters["tanggal"] = lambda d: labels.tanggal(d) if d else None
     env.filters["code_spans"] = code_spans

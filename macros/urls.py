@@ -1,0 +1,74 @@
+"""Where every page of the handbook lives, named by its MkDocs source path.
+
+Renderers never compute a URL. They name the page they link to by its source
+path (``sop/<satker>/<slug>.md``) and an anchor, and ask a ``Link`` to turn
+that into an href. The site glue builds the ``Link`` from MkDocs' own ``File``
+objects (``File.url_relative_to``), so one setting (``use_directory_urls``,
+Material's ``offline`` plugin) changes every URL at once and a link to a page
+that does not exist fails the build instead of publishing a 404.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from markupsafe import Markup, escape
+
+# A page's href as seen from the page being rendered: link(source_path, anchor=None) -> href.
+Link = Callable[..., str]
+
+HOME = "index.md"
+FINDINGS = "pemeriksaan/index.md"
+RULES = "pemeriksaan/aturan.md"
+REVIEWS = "pemeriksaan/peninjauan.md"
+REGULASI_INDEX = "regulasi/index.md"
+AUDITOR_REPORT = "laporan-auditor.md"
+
+SOP_DIR = "sop"
+SATKER_DIR = "satker"
+REGULASI_DIR = "regulasi"
+EXPORT_DIR = "ekspor"
+EXPORT_CSV = f"{EXPORT_DIR}/kutipan-dasar-hukum.csv"
+EXPORT_JSON = f"{EXPORT_DIR}/buku-pedoman.json"
+EXPORT_SCHEMA = f"{EXPORT_DIR}/buku-pedoman.schema.json"
+
+# Names that would collide with a page the handbook makes itself: `index` is a folder's own
+# page (`sop/<satker>/index.md` would be published as the folder `sop/<satker>/`).
+RESERVED_NAMES = frozenset({"index"})
+
+# Anchors are set explicitly ({: #id } on headings, id="" on rows), never derived from a heading's text.
+ANCHOR_FINDINGS = "catatan-pemeriksaan"
+ANCHOR_STEPS = "uraian-prosedur"
+ANCHOR_FLOWCHART = "diagram-alir"
+
+
+def sop_page(sop_id: str) -> str:
+    return f"{SOP_DIR}/{sop_id}.md"
+
+
+def satker_page(satker_id: str) -> str:
+    return f"{SATKER_DIR}/{satker_id}.md"
+
+
+def regulasi_page(reg_id: str) -> str:
+    return f"{REGULASI_DIR}/{reg_id}.md"
+
+
+def step_anchor(no: int) -> str:
+    return f"langkah-{no}"
+
+
+def rule_anchor(code: str) -> str:
+    return code.lower()
+
+
+def href(url: str, anchor: Optional[str] = None) -> Markup:
+    """An href ready for an HTML attribute. URLs are made here from ids the models restrict
+    (lower-case letters, digits, hyphens), so HTML-escaping them is all they need."""
+    return escape(url + (f"#{anchor}" if anchor else ""))
+
+
+def source_link(src: str, anchor: Optional[str] = None) -> Markup:
+    """A ``Link`` that returns the source path itself: for renderer tests and snapshots, where
+    no MkDocs site exists. The snapshot then shows exactly which page each link points at."""
+    return href(src, anchor)
