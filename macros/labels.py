@@ -48,6 +48,21 @@ ERR = {
     "url_parsing": "harus berupa alamat tautan (http:// atau https://)",
     "url_scheme": "harus berupa alamat tautan (http:// atau https://)",
     "bad_date": "'{value}' bukan tanggal yang valid; tulis TTTT-BB-HH, misalnya 2023-01-15",
+    "date_out_of_range": "'{value}' di luar rentang tanggal yang masuk akal ({min}–{max}); periksa tahunnya",
+    "reserved_name": "nama '{name}' sudah dipakai oleh halaman buku pedoman (halaman folder); pilih nama lain",
+    "symlink_outside": "berkas ini tautan simbolik ke luar sop_data/; salin isinya ke sop_data/ atau hapus tautannya",
+    "symlink_dir": "folder ini tautan simbolik; buku pedoman hanya membaca folder yang benar-benar ada di sop_data/",
+    "hidden_char": "teks memuat karakter tersembunyi {char} ({kind}); {advice}",
+    "hidden_kind": {
+        "kendali": "karakter kendali",
+        "arah": "pengubah arah teks",
+        "pemisah": "pemisah baris tersembunyi",
+        "tak_terlihat": "karakter tak terlihat",
+    },
+    "hidden_advice": {
+        "error": "hapus karakter itu: ia dapat membuat teks terbaca lain dari isinya atau memutus baris",
+        "warning": "karakter itu tidak diterbitkan; hapus dari berkas",
+    },
     "not_date_text": "tanggal harus ditulis TTTT-BB-HH, misalnya 2023-01-15",
     "maybe": "; mungkin maksudnya '{guess}'?",
     "reserved_id": "pengenal '{value}' sudah dipakai oleh halaman buku pedoman; pilih pengenal lain",
@@ -57,8 +72,14 @@ ERR = {
 }
 
 # PyYAML problem texts a maintainer is likely to meet, in plain words.
+# Every problem libyaml and PyYAML report (their English text, matched as a prefix or part), in the
+# maintainer's words. A problem not listed gets YAML_PROBLEM_OTHER: a maintainer never reads English here.
 YAML_PROBLEMS = {
     "found character '\\t' that cannot start any token": "karakter Tab tidak boleh dipakai; gunakan spasi",
+    "found a tab character that violates indentation": "karakter Tab dipakai untuk indentasi; gunakan spasi",
+    "found a tab character where an indentation space is expected": (
+        "karakter Tab dipakai untuk indentasi; gunakan spasi"
+    ),
     "mapping values are not allowed": (
         "tanda titik dua (:) di tempat yang salah; beri tanda kutip pada teks yang memuat ': '"
     ),
@@ -68,16 +89,49 @@ YAML_PROBLEMS = {
     "did not find expected ',' or ']'": "daftar dalam kurung siku [ ] tidak ditutup dengan benar",
     "did not find expected ',' or '}'": "pemetaan dalam kurung kurawal { } tidak ditutup dengan benar",
     "expected ',' or ']'": "daftar dalam kurung siku [ ] tidak ditutup dengan benar",
+    "expected ',' or '}'": "pemetaan dalam kurung kurawal { } tidak ditutup dengan benar",
     "could not find expected ':'": "tanda titik dua (:) setelah kunci tidak ditemukan",
     "found unexpected end of stream": "berkas berakhir sebelum tanda kutip/kurung ditutup",
     "found undefined alias": "alias YAML (*) tidak diizinkan",
     "expected <block end>, but found": "indentasi tidak konsisten",
     "did not find expected key": "indentasi tidak konsisten",
     "did not find expected '-' indicator": "indentasi daftar tidak konsisten",
+    "did not find expected node content": "nilai tidak ditemukan di tempat yang diharapkan; periksa indentasi dan tanda baca",
+    "did not find expected comment or line break": "ada teks setelah nilai yang sudah selesai; beri tanda kutip pada seluruh nilai",
+    "did not find expected whitespace": "spasi yang diharapkan tidak ditemukan; periksa tanda baca di baris ini",
+    "block sequence entries are not allowed in this context": "butir daftar ('- ') di tempat yang salah; periksa indentasi",
+    "block mapping entries are not allowed": "pasangan kunci: nilai di tempat yang salah; periksa indentasi",
+    "mapping keys are not allowed in this context": "kunci di tempat yang salah; periksa indentasi",
     "found unknown escape character": "karakter escape (\\) tidak dikenal di dalam tanda kutip ganda",
+    "found invalid Unicode character escape code": "kode escape Unicode (\\u...) tidak valid di dalam tanda kutip ganda",
     "while scanning a quoted scalar": "tanda kutip tidak ditutup",
     "found unexpected ':'": "tanda titik dua (:) di tempat yang salah",
+    "found unexpected document indicator": "penanda dokumen (--- atau ...) di tengah nilai; beri tanda kutip",
+    "found an indentation indicator equal to 0": "penanda indentasi teks blok (| atau >) tidak boleh 0",
+    "found undefined tag handle": "tag YAML tidak diizinkan; tulis nilainya sebagai teks biasa",
+    "did not find expected tag URI": "tag YAML tidak diizinkan; tulis nilainya sebagai teks biasa",
+    "did not find expected '!'": "tag YAML tidak diizinkan; tulis nilainya sebagai teks biasa",
+    "did not find URI escaped octet": "tag YAML tidak diizinkan; tulis nilainya sebagai teks biasa",
+    "found duplicate anchor": "anchor/alias YAML (& dan *) tidak diizinkan; tulis nilainya langsung",
+    "did not find expected alphabetic or numeric character": (
+        "nama anchor/alias tidak valid; anchor/alias YAML (& dan *) tidak diizinkan"
+    ),
+    "found unknown directive name": "direktif YAML (%) tidak diizinkan; beri tanda kutip pada teks yang diawali %",
+    "could not find expected directive name": "direktif YAML (%) tidak diizinkan; beri tanda kutip pada teks yang diawali %",
+    "found duplicate %YAML directive": "direktif YAML (%) tidak diizinkan",
+    "found duplicate %TAG directive": "direktif YAML (%) tidak diizinkan",
+    "found incompatible YAML document": "direktif YAML (%) tidak diizinkan",
+    "did not find expected <document start>": "isi berkas tidak dapat dibaca sebagai satu dokumen YAML; periksa baris ini",
+    "expected '<document start>', but found": "isi berkas tidak dapat dibaca sebagai satu dokumen YAML; periksa baris ini",
+    "expected a single document in the stream": "berkas memuat lebih dari satu dokumen YAML (pemisah ---); satu berkas untuk satu SOP",
+    "but found another document": "berkas memuat lebih dari satu dokumen YAML (pemisah ---); satu berkas untuk satu SOP",
+    "control characters are not allowed": "berkas memuat karakter kendali yang tidak diizinkan",
+    "special characters are not allowed": "berkas memuat karakter kendali yang tidak diizinkan",
+    "invalid leading UTF-8 octet": "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8",
+    "invalid trailing UTF-8 octet": "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8",
+    "incomplete UTF-8 octet sequence": "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8",
 }
+YAML_PROBLEM_OTHER = "bentuk YAML tidak dikenali di sini; periksa tanda kutip, titik dua dan indentasi di baris ini"
 
 LEVEL = {"error": "Kesalahan", "warning": "Perhatian"}
 
@@ -237,6 +291,7 @@ def tanggal(value) -> str:
 CHECK_GROUPS = {
     "BERKAS": "Berkas",
     "SKEMA": "Skema",
+    "TEKS": "Kebersihan Teks",
     "REF": "Rujukan",
     "FLOW": "Alur",
     "AP": "Kesesuaian SOP AP (PermenPAN-RB 35/2012)",
@@ -248,16 +303,33 @@ CHECK_GROUPS = {
     "REVIEW": "Peninjauan",
 }
 
+# The loader's own rules: code -> (level, rule, explanation). They are on the rules page with the checks.
 LOADER_CHECKS = {
     "BERKAS-001": (
+        "error",
         "Setiap berkas di sop_data/ terbaca sebagai satu dokumen YAML berupa pemetaan, di tempat dan dengan nama yang benar.",
         "Berkas kosong, bukan UTF-8, terlalu besar (lebih dari 2 MB), bersarang terlalu dalam, memakai anchor/alias "
-        "atau tag YAML, memuat kunci ganda, atau salah tempat/nama dilaporkan di sini. Berkas itu tidak diterbitkan, "
-        "SOP lain tetap diperiksa.",
+        "atau tag YAML, memuat kunci ganda, salah tempat/nama, bernama `index` (nama halaman folder), atau berupa "
+        "tautan simbolik ke luar sop_data/ dilaporkan di sini. Berkas itu tidak diterbitkan, SOP lain tetap diperiksa.",
     ),
     "SKEMA-001": (
+        "error",
         "Isi berkas sesuai skema: setiap kunci dikenal, setiap nilai berjenis benar, setiap isian wajib terisi.",
-        "Skema yang sama tersedia sebagai JSON Schema di schema/, sehingga editor dapat memeriksa saat mengetik.",
+        "Skema yang sama tersedia sebagai JSON Schema di schema/, sehingga editor dapat memeriksa saat mengetik. "
+        "Tanggal harus tanggal yang ada, antara tahun 1900 dan 2100.",
+    ),
+    "TEKS-001": (
+        "error",
+        "Teks tidak memuat karakter kendali, pengubah arah teks, atau pemisah baris tersembunyi.",
+        "Karakter seperti U+202E RIGHT-TO-LEFT OVERRIDE membuat nama terbaca lain dari isinya, dan U+2028 LINE "
+        "SEPARATOR memutus baris yang tidak tampak di berkas. Karakter itu tidak terlihat di editor; temuan ini "
+        "menyebut nama Unicode-nya, barisnya dan bagiannya. Buku pedoman tidak dibangun sampai karakter itu dihapus.",
+    ),
+    "TEKS-002": (
+        "warning",
+        "Teks tidak memuat karakter tak terlihat (spasi lebar nol, tanda hubung lunak, BOM di tengah teks).",
+        "Karakter ini biasanya terbawa saat menyalin dari Word atau PDF. Ia tidak mengubah tampilan, tetapi memecah "
+        "kata sehingga pencarian tidak menemukannya. Karakter itu tidak diterbitkan; hapuslah dari berkas.",
     ),
 }
 

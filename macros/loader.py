@@ -7,13 +7,14 @@ named in a finding. One broken file never stops the others from loading.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import labels, model
+from . import hygiene, labels, model, urls
 from .findings import Finding
 from .yamlsource import Source, SourceError, parse
 
@@ -26,6 +27,7 @@ _NAME = re.compile(model.ID_PATTERN)
 
 CODE_FILE = "BERKAS-001"
 CODE_SCHEMA = "SKEMA-001"
+CODE_HIDDEN = {hygiene.ERROR: "TEKS-001", hygiene.WARNING: "TEKS-002"}
 
 
 @dataclass
@@ -134,17 +136,60 @@ def read(path: Path, rel: str) -> tuple[Source | None, list[Finding]]:
     except OSError as exc:
         return None, [Finding(rel, 1, "", CODE_FILE, "error", labels.ERR["unreadable"].format(reason=exc.strerror))]
     try:
-        return parse(raw), []
+        source = parse(raw)
     except SourceError as exc:
         return None, [Finding.at(rel, exc.line, exc.path, CODE_FILE, "error", exc.message)]
+    return source, [_hidden_finding(rel, line, path, ch) for line, path, ch in source.hidden]
+
+
+def _hidden_finding(rel: str, line: int, path, ch: str) -> Finding:
+    level = hygiene.level(ch)
+    message = labels.ERR["hidden_char"].format(char=hygiene.describe(ch), kind=labels.ERR["hidden_kind"][hygiene.kind_of(ch)],
+                                               advice=labels.ERR["hidden_advice"][level])
+    return Finding.at(rel, line, path, CODE_HIDDEN[level], level, message)
 
 
 def load_record(path: Path, rel: str, cls: type[BaseModel]) -> tuple[Record | None, list[Finding]]:
-    source, found = read(path, rel)
+    source, hidden = read(path, rel)
     if source is None:
-        return None, found
+        return None, hidden
     data, found = validate(rel, source, cls)
-    return (Record(rel, source, data) if data is not None else None), found
+    return (Record(rel, source, data) if data is not None else None), hidden + found
+
+
+def _walk(data_dir: Path):
+    """Every entry under ``data_dir`` as (path, relative parts, problem or None), in a stable order.
+
+    Symbolic links are not followed: a linked folder is reported (its files would otherwise
+    vanish without a word), and a linked file is read only if it stays inside sop_data/.
+    """
+    inside = data_dir.resolve()
+    for folder, dirs, files in os.walk(data_dir):
+        dirs.sort()
+        for name in list(dirs):
+            path = Path(folder) / name
+            if path.is_symlink():
+                dirs.remove(name)
+                yield path, path.relative_to(data_dir).parts, labels.ERR["symlink_dir"]
+        for name in sorted(files):
+            path = Path(folder) / name
+            problem = None
+            if path.is_symlink() and not path.resolve().is_relative_to(inside):
+                problem = labels.ERR["symlink_outside"]
+            yield path, path.relative_to(data_dir).parts, problem
+
+
+def _placement_problem(parts: tuple) -> str | None:
+    if not parts[-1].endswith(".yaml"):
+        return labels.ERR["not_yaml"]
+    if len(parts) != 2:
+        return labels.ERR["misplaced"]
+    for name in (parts[0], parts[1][: -len(".yaml")]):
+        if not _NAME.match(name):
+            return labels.ERR["bad_filename"].format(name=name)
+        if name in urls.RESERVED_NAMES:
+            return labels.ERR["reserved_name"].format(name=name)
+    return None
 
 
 def load_handbook(root: Path) -> Handbook:
@@ -158,25 +203,18 @@ def load_handbook(root: Path) -> Handbook:
         if not (data_dir / name).is_file():
             book.findings.append(Finding(rel, 1, "", CODE_FILE, "error", labels.ERR["registry_missing"]))
             continue
+        if (data_dir / name).is_symlink() and not (data_dir / name).resolve().is_relative_to(data_dir.resolve()):
+            book.findings.append(Finding(rel, 1, "", CODE_FILE, "error", labels.ERR["symlink_outside"]))
+            continue
         record, found = load_record(data_dir / name, rel, cls)
         setattr(book, attr, record)
         book.findings.extend(found)
 
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
-        parts = path.relative_to(data_dir).parts
+    for path, parts, problem in _walk(data_dir):
         rel = f"{DATA_DIR}/{'/'.join(parts)}"
-        if parts[-1] in DOC_FILES or (len(parts) == 1 and parts[0] in (SATKER_FILE, REGULASI_FILE)):
+        if problem is None and (parts[-1] in DOC_FILES or (len(parts) == 1 and parts[0] in (SATKER_FILE, REGULASI_FILE))):
             continue
-        problem = None
-        if not parts[-1].endswith(".yaml"):
-            problem = labels.ERR["not_yaml"]
-        elif len(parts) != 2:
-            problem = labels.ERR["misplaced"]
-        else:
-            for name in (parts[0], parts[1][: -len(".yaml")]):
-                if not _NAME.match(name):
-                    problem = labels.ERR["bad_filename"].format(name=name)
-                    break
+        problem = problem or _placement_problem(parts)
         if problem:
             book.findings.append(Finding(rel, 1, "", CODE_FILE, "error", problem))
             continue

@@ -23,7 +23,7 @@ from pydantic import (
     Tag,
 )
 
-from . import labels
+from . import labels, urls
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SOP_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
@@ -46,6 +46,19 @@ SopId = Annotated[
 ]
 
 
+def _not_reserved(value: str) -> str:
+    # Satker and regulations get a page each (satker/<id>, regulasi/<id>); `index` is a folder's own page.
+    if value in urls.RESERVED_NAMES:
+        raise ValueError(labels.ERR["reserved_id"].format(value=value))
+    return value
+
+
+PageId = Annotated[str, StringConstraints(pattern=ID_PATTERN), AfterValidator(_not_reserved)]
+
+# Dates outside these years are typing mistakes (9999-12-31), and date arithmetic on them overflows.
+YEAR_MIN, YEAR_MAX = 1900, 2100
+
+
 def _iso_date(value):
     # The loader hands every scalar over as typed text; only TTTT-BB-HH is a date,
     # so 2023-02-30 is caught here with its line instead of deep inside PyYAML.
@@ -54,9 +67,12 @@ def _iso_date(value):
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         raise ValueError(labels.ERR["not_date_text"])
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise ValueError(labels.ERR["bad_date"].format(value=value)) from None
+    if not YEAR_MIN <= day.year <= YEAR_MAX:
+        raise ValueError(labels.ERR["date_out_of_range"].format(value=value, min=YEAR_MIN, max=YEAR_MAX))
+    return day
 
 
 Tanggal = Annotated[
@@ -278,7 +294,7 @@ class Satker(Model):
 class SatkerRegister(Model):
     """sop_data/satker.yaml: every satker, keyed by the folder name of its SOPs."""
 
-    satker: dict[Annotated[str, StringConstraints(pattern=ID_PATTERN)], Satker]
+    satker: dict[PageId, Satker]
 
 
 class Relasi(Model):
@@ -305,17 +321,7 @@ class Regulasi(Model):
     tautan: Tautan | None = Field(None, description="Tautan resmi (JDIH/BPK), bila diketahui; diawali https:// atau http://.")
 
 
-# Each regulation gets a page at regulasi/<id>/; the Dasar Hukum index already lives at regulasi/index.
-RESERVED_IDS = {"index"}
-
-
-def _not_reserved(value: str) -> str:
-    if value in RESERVED_IDS:
-        raise ValueError(labels.ERR["reserved_id"].format(value=value))
-    return value
-
-
 class RegulasiRegister(Model):
     """sop_data/regulasi.yaml: the registry every Dasar Hukum item refers to."""
 
-    regulasi: dict[Annotated[str, StringConstraints(pattern=ID_PATTERN), AfterValidator(_not_reserved)], Regulasi]
+    regulasi: dict[PageId, Regulasi]

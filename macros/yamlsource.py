@@ -10,7 +10,9 @@ so depth, size and node count are bounded, and:
   only an empty value, ``~`` and ``null`` mean "no value". The models decide
   whether a text must be a number or a date, so the meaning never shifts.
 * duplicate keys, anchors/aliases, explicit tags, non-text keys and several
-  documents in one file are errors with a line.
+  documents in one file are errors with a line and a field.
+* hidden characters (``hygiene``) are masked before parsing and reported
+  with their real line and field, never as a PyYAML error at line 1.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from . import labels
+from . import hygiene, labels
 
 Path = tuple  # a field path: keys (str) and list indexes (int, 0-based)
 
@@ -50,6 +52,8 @@ class Source:
 
     data: dict
     lines: dict = field(default_factory=dict)
+    # (line, field path, character) of each hidden character (see hygiene), in file order.
+    hidden: list = field(default_factory=list)
 
     def line_of(self, path: Path) -> int:
         """Line of ``path``, or of its nearest ancestor that has one."""
@@ -87,6 +91,16 @@ class _Builder:
         self.root_seen = False
         self.lines: dict = {}
         self.nodes = 0
+        self.hidden: list = []  # (first line of the scalar, its path, [characters])
+
+    def next_path(self) -> Path:
+        """The path the next node will take (for errors raised before it is placed)."""
+        if not self.stack:
+            return ()
+        container, path, key = self.stack[-1][0], self.stack[-1][1], self.stack[-1][2]
+        if isinstance(container, list):
+            return path + (len(container),)
+        return path + (key,) if key is not None else path
 
     def _place(self, value, line: int, is_container: bool) -> Path:
         self.nodes += 1
@@ -115,7 +129,7 @@ class _Builder:
                     path + (value,),
                 )
             frame[2], frame[3] = value, line
-            return path
+            return path + (value,)  # the key's own field
         key, key_line = frame[2], frame[3]
         frame[2] = None
         child = path + (key,)
@@ -126,15 +140,19 @@ class _Builder:
     def feed(self, event) -> None:
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise SourceError(labels.ERR["alias"], line)
+            raise SourceError(labels.ERR["alias"], line, self.next_path())
         tag = getattr(event, "tag", None)
         if tag is not None:
-            raise SourceError(labels.ERR["tag"].format(tag=tag), line)
+            tag, _ = hygiene.clean(tag)
+            raise SourceError(labels.ERR["tag"].format(tag=tag), line, self.next_path())
         if isinstance(event, yaml.ScalarEvent):
-            value = event.value
-            if event.style is None and _NULL.match(value):
+            value, hidden = hygiene.clean(event.value)
+            # libyaml reports a plain scalar's style as '' and PyYAML as None: both mean unquoted.
+            if not event.style and _NULL.match(value):
                 value = None
-            self._place(value, line, False)
+            path = self._place(value, line, False)
+            if hidden:
+                self.hidden.append((line, path, hidden))
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(self.stack) >= MAX_DEPTH:
                 raise SourceError(labels.ERR["too_deep"].format(limit=MAX_DEPTH), line)
@@ -147,7 +165,7 @@ class _Builder:
 
 def parse(raw: bytes) -> Source:
     """Parse bytes of one YAML file; raise SourceError with a line on any problem."""
-    text = read_text(raw)
+    text, masked = hygiene.mask(read_text(raw))
     builder = _Builder()
     try:
         for event in yaml.parse(text, Loader=_LOADER):
@@ -158,11 +176,27 @@ def parse(raw: bytes) -> Source:
             labels.ERR["syntax"].format(problem=_syntax_problem(exc, text)),
             (mark.line + 1) if mark else 1,
         ) from None
-    except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark
-        raise SourceError(labels.ERR["syntax"].format(problem=str(exc).splitlines()[0])) from None
+    except yaml.YAMLError as exc:  # reader errors carry no mark (hidden characters are masked before this)
+        raise SourceError(labels.ERR["syntax"].format(problem=_translate(str(exc)))) from None
     if not isinstance(builder.root, dict):
         raise SourceError(labels.ERR["not_mapping"], builder.lines.get((), 1))
-    return Source(builder.root, builder.lines)
+    return Source(builder.root, builder.lines, _hidden(builder.hidden, masked))
+
+
+def _hidden(scalars: list, masked: list) -> list:
+    """(line, path, character) for every hidden character: the line where it really stands
+    (from the masked text), the field from the scalar that holds it. A character in a
+    comment belongs to no field; one written as an escape has its scalar's first line."""
+    out, unclaimed = [], list(masked)
+    for i, (start, path, chars) in enumerate(scalars):
+        end = scalars[i + 1][0] if i + 1 < len(scalars) else float("inf")
+        for ch in chars:
+            hit = next((m for m in unclaimed if m[1] == ch and start <= m[0] <= end), None)
+            if hit:
+                unclaimed.remove(hit)
+            out.append((hit[0] if hit else start, path, ch))
+    out.extend((line, (), ch) for line, ch in unclaimed)
+    return sorted(out, key=lambda h: h[0])
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> str:
@@ -173,7 +207,11 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> str:
     if (mark is not None and "cannot start any token" in problem and mark.line < len(lines)
             and lines[mark.line][mark.column:mark.column + 1] == "\t"):
         return labels.YAML_PROBLEMS["found character '\\t' that cannot start any token"]
+    return _translate(problem)
+
+
+def _translate(problem: str) -> str:
     for english, indonesian in labels.YAML_PROBLEMS.items():
         if english in problem:
             return indonesian
-    return problem
+    return labels.YAML_PROBLEM_OTHER

@@ -66,21 +66,55 @@ def reachable_from_start(ctx: Context, record: SopRecord):
             yield (*_at(record, "langkah", i, "no"), f"langkah {step.no} tidak dapat dicapai dari langkah mulai")
 
 
+def _loop_of(graph: dict[int, list[int]], no: int) -> list[int]:
+    """The steps on a cycle through ``no`` (its strongly connected part), or [] if it is on none."""
+    ahead = _reach(graph, graph.get(no, []))
+    if no not in ahead:
+        return []
+    backward: dict[int, list[int]] = {}
+    for source, targets in graph.items():
+        for target in targets:
+            backward.setdefault(target, []).append(source)
+    return sorted(ahead & _reach(backward, backward.get(no, [])))
+
+
+def _closing_field(step, loop: list[int]) -> tuple:
+    """Where a step sends the flow back into its loop: its `lanjut`, its `cabang`, else its number."""
+    if step.lanjut and any(t in loop for t in step.lanjut):
+        return ("lanjut",)
+    for j, branch in enumerate(step.cabang):
+        if branch.ke in loop:
+            return ("cabang", j, "ke")
+    return ("no",)
+
+
 @check("FLOW-003", "error")
 def end_reachable(ctx: Context, record: SopRecord):
-    """Dari setiap langkah ada jalan menuju langkah `selesai` (tidak ada putaran tanpa jalan keluar)."""
+    """Dari setiap langkah ada jalan menuju langkah `selesai` (tidak ada putaran tanpa jalan keluar).
+
+    Langkah yang berputar tanpa jalan keluar dilaporkan di tempat putarannya menutup (`lanjut` atau `cabang`).
+    """
     sop = record.data
     ends = [s.no for s in sop.langkah if s.jenis == "selesai"]
     if not ends:
         yield (*_at(record, "langkah"), "tidak ada langkah berjenis 'selesai'")
-        return
+    graph = _graph(sop)
     backward: dict[int, list[int]] = {}
-    for source, targets in _graph(sop).items():
+    for source, targets in graph.items():
         for target in targets:
             backward.setdefault(target, []).append(source)
     finishing = _reach(backward, ends)
     for i, step in enumerate(sop.langkah):
-        if step.no not in finishing:
+        if step.no in finishing:
+            continue
+        loop = _loop_of(graph, step.no)
+        if loop:
+            steps = ", ".join(map(str, loop[:-1])) + f" dan {loop[-1]}" if len(loop) > 1 else str(loop[0])
+            yield (*_at(record, "langkah", i, *_closing_field(step, loop)),
+                   f"langkah {steps} membentuk putaran tanpa jalan keluar: dari putaran itu tidak ada jalan "
+                   f"menuju langkah selesai")
+        elif ends:
+            # Without any end step, that one finding says it all; a dead end is news only when ends exist.
             yield (*_at(record, "langkah", i, "no"), f"dari langkah {step.no} tidak ada jalan menuju langkah selesai")
 
 

@@ -17,13 +17,13 @@ from .templating import render
 @dataclass(frozen=True)
 class Rule:
     code: str
-    level: str  # the loader's codes (BERKAS, SKEMA) are not checks but always errors
+    level: str
     rule: str
     explanation: str
 
 
 def rules() -> list[Rule]:
-    out = [Rule(code, "error", rule, expl) for code, (rule, expl) in labels.LOADER_CHECKS.items()]
+    out = [Rule(code, level, rule, expl) for code, (level, rule, expl) in labels.LOADER_CHECKS.items()]
     out += [Rule(c.code, c.level, c.rule, c.explanation) for c in CHECKS]
     return out
 

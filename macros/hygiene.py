@@ -1,0 +1,100 @@
+"""Hidden characters in a maintainer's text: found, named, and kept off the site.
+
+Text pasted from Word or a PDF can carry characters nobody sees: a
+right-to-left override makes a name read differently from what it is, a line
+separator breaks a line where the file has none (and shifts every line number
+PyYAML reports), a zero-width space splits a word so search misses it.
+
+* ``ERROR`` kinds (control characters, direction overrides and isolates,
+  line/paragraph separators) change how a text reads or where it breaks: the
+  build stops until the maintainer removes them.
+* ``WARNING`` kinds (zero-width and other invisible characters) change nothing
+  a reader sees but the words themselves: they are reported and left out of
+  the published record.
+
+Before parsing, each of these characters is replaced by a private-use stand-in
+so that PyYAML neither rejects the file nor counts a separator as a new line;
+the reader puts the character back (or leaves an invisible one out) value by
+value, so every finding names its field and its real line.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+ERROR = "error"
+WARNING = "warning"
+
+_C0 = {chr(c) for c in range(0x20)} - {"\t", "\n", "\r"}
+_C1 = {chr(c) for c in range(0x80, 0xA0)}
+CONTROL = _C0 | _C1 | {"\x7f", "\ufffe", "\uffff"}
+BIDI = {"\u061c", "\u200e", "\u200f", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A))}
+SEPARATOR = {"\u2028", "\u2029"}
+INVISIBLE = {"\u00ad", "\u180e", "\u200b", "\u200c", "\u200d", "\u2060", "\u2061", "\u2062", "\u2063", "\u2064",
+             "\ufeff"}
+
+KIND = {**{c: "kendali" for c in CONTROL}, **{c: "arah" for c in BIDI}, **{c: "pemisah" for c in SEPARATOR},
+        **{c: "tak_terlihat" for c in INVISIBLE}}
+LEVEL = {"kendali": ERROR, "arah": ERROR, "pemisah": ERROR, "tak_terlihat": WARNING}
+
+# unicodedata has no names for control characters; these are their Unicode aliases.
+_CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION", 0x0C: "FORM FEED",
+                  0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE"}
+
+# Stand-ins live in Supplementary Private Use Area-A: printable to PyYAML, never in an SOP's text.
+_STAND_IN = 0xF0000
+
+
+def describe(ch: str) -> str:
+    """'U+202E RIGHT-TO-LEFT OVERRIDE': how a finding names a character nobody can see."""
+    code = ord(ch)
+    name = unicodedata.name(ch, None) or _CONTROL_NAMES.get(code, "CONTROL CHARACTER")
+    return f"U+{code:04X} {name}"
+
+
+def level(ch: str) -> str:
+    return LEVEL[kind_of(ch)]
+
+
+def mask(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """Replace each hidden character by its stand-in; return the text and (line, character) of each.
+
+    Lines are counted by "\\n" only, as an editor shows them. A lone carriage return is
+    a line break to YAML but not to an editor, so it is masked as well.
+    """
+    out, found, line = [], [], 1
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            line += 1
+        elif ch in KIND or (ch == "\r" and (i + 1 == n or text[i + 1] != "\n")):
+            found.append((line, ch))
+            out.append(chr(_STAND_IN + ord(ch)))
+            continue
+        out.append(ch)
+    return "".join(out), found
+
+
+def clean(value: str) -> tuple[str, list[str]]:
+    """A scalar as read: stand-ins turned back into their characters, invisible characters left out.
+
+    Returns the value and every hidden character in it (also those written as escapes,
+    such as "\\u202e" inside double quotes, which ``mask`` cannot see).
+    """
+    if value.isascii() and value.isprintable():
+        return value, []
+    chars, out = [], []
+    for ch in value:
+        code = ord(ch)
+        if _STAND_IN <= code < _STAND_IN + 0x10000:
+            ch = chr(code - _STAND_IN)
+        if ch in KIND or ch == "\r":
+            chars.append(ch)
+            if level(ch) == WARNING:
+                continue
+        out.append(ch)
+    return "".join(out), chars
+
+
+def kind_of(ch: str) -> str:
+    return KIND.get(ch, "pemisah")  # a lone carriage return breaks a line like a separator
