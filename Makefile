@@ -9,7 +9,7 @@ CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test check schema chromium bench clean
+.PHONY: install serve build test lint format snapshots check schema chromium bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,8 +42,22 @@ check: install
 schema: install
 	$(BIN)/sop schema
 
-test: install chromium
+# Lint and format check first: they take a second and name the line.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: install chromium lint
 	$(PY) -m pytest
+
+# Show each snapshot that a test found different (tests/snapshots/*.new) and accept it or not.
+snapshots: install
+	-$(PY) -m pytest -q -m "not browser" -k snapshot
+	$(PY) tests/review_snapshots.py
 
 bench: install
 	$(PY) benchmarks/build_bench.py

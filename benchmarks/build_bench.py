@@ -5,7 +5,6 @@ Usage: python benchmarks/build_bench.py [COUNT ...]   (default: 5 100 500)
 
 from __future__ import annotations
 
-import re
 import sys
 import tempfile
 import time
@@ -13,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import build, make_project  # noqa: E402
+from conftest import build, generate_handbook, make_project  # noqa: E402
 
 
 def site_size(path: Path) -> int:
@@ -24,11 +23,7 @@ def run(count: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         project = make_project(Path(tmp) / "p")
         seeds = sorted((project / "sop_data").glob("*/*.yaml"))
-        for n in range(count - len(seeds)):
-            src = seeds[n % len(seeds)]
-            # Each copy needs its own Nomor SOP, as real SOPs have.
-            text = re.sub(r"^nomor: .*$", f'nomor: "bench-{n}"', src.read_text(encoding="utf-8"), count=1, flags=re.M)
-            (src.parent / f"bench-{n}.yaml").write_text(text, encoding="utf-8")
+        generate_handbook(project, count)
         start = time.perf_counter()
         result = build(project, project / "site")
         seconds = time.perf_counter() - start

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -39,6 +41,19 @@ def make_project(dest: Path) -> Path:
     return dest
 
 
+def generate_handbook(project_dir: Path, count: int) -> list[Path]:
+    """Grow the project's handbook to ``count`` SOPs: copies of the seeds, each with its own Nomor."""
+    seeds = sorted((project_dir / "sop_data").glob("*/*.yaml"))
+    made = []
+    for n in range(count - len(seeds)):
+        src = seeds[n % len(seeds)]
+        text = re.sub(r"^nomor: .*$", f'nomor: "{n + 1}/SALINAN/{n % 7}/2024"', src.read_text(encoding="utf-8"),
+                      count=1, flags=re.M)
+        made.append(src.parent / f"salinan-{n + 1}.yaml")
+        made[-1].write_text(text, encoding="utf-8")
+    return made
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A fresh, writable copy of the project to break on purpose."""
@@ -71,11 +86,57 @@ def sop(*args) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "macros", *args], env=ENV, capture_output=True, text=True)
 
 
+# Every snapshot a test compared this session; the files no test compared are orphans (see pytest_sessionfinish).
+USED_SNAPSHOTS: set[str] = set()
+
+
 def assert_snapshot(name: str, actual: str) -> None:
-    """Compare with tests/snapshots/<name>; SNAPSHOT_UPDATE=1 rewrites it (review the diff)."""
+    """Compare with tests/snapshots/<name>.
+
+    On a difference the test fails with a diff and writes <name>.new beside the snapshot;
+    `make snapshots` shows each .new file and asks whether to accept it. SNAPSHOT_UPDATE=1
+    rewrites every snapshot at once (review the git diff afterwards).
+    """
+    USED_SNAPSHOTS.add(name)
     path = SNAPSHOTS / name
+    pending = path.with_name(path.name + ".new")
     if os.environ.get("SNAPSHOT_UPDATE") == "1":
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(actual, encoding="utf-8")
-    assert path.is_file(), f"no snapshot {path}; run with SNAPSHOT_UPDATE=1 and review it"
-    assert actual == path.read_text(encoding="utf-8"), f"{name} differs from its snapshot"
+    expected = path.read_text(encoding="utf-8") if path.is_file() else None
+    if actual == expected:
+        pending.unlink(missing_ok=True)
+        return
+    pending.write_text(actual, encoding="utf-8")
+    if expected is None:
+        pytest.fail(f"no snapshot {name}; review {pending.relative_to(ROOT)} (`make snapshots`)")
+    diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
+                                        f"{name} (snapshot)", f"{name} (now)", n=1))
+    lines = diff.splitlines(True)
+    pytest.fail(f"{name} differs from its snapshot; review with `make snapshots`\n" + "".join(lines[:80])
+                + (f"... {len(lines) - 80} more lines\n" if len(lines) > 80 else ""), pytrace=False)
+
+
+def orphan_snapshots() -> list[str]:
+    return sorted(p.name for p in SNAPSHOTS.iterdir() if p.suffix != ".new" and p.name not in USED_SNAPSHOTS)
+
+
+def _whole_suite(config) -> bool:
+    """Only a run of every test can tell an orphan from a snapshot whose test was not selected."""
+    args = [Path(a).resolve() for a in config.args]
+    return (not config.option.keyword and not config.option.markexpr and not config.option.lf
+            and all(a == Path(__file__).parent for a in args))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if exitstatus == 0 and _whole_suite(session.config) and orphan_snapshots():
+        session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    orphans = orphan_snapshots() if _whole_suite(config) else []
+    if orphans:
+        terminalreporter.section("orphaned snapshots")
+        terminalreporter.write_line("No test compares these files; delete them or restore their test:")
+        for name in orphans:
+            terminalreporter.write_line(f"  tests/snapshots/{name}")

@@ -129,6 +129,59 @@ CASES = {
                 lambda root: edit_registry(root, lambda r: r["pkpu-12-2023"].pop("catatan_status")), None),
     "REVIEW-001": ("effective long ago, never reviewed", mutate(lambda s: None), None, None),
 }
+# code -> where each finding must point: (field, how the line it names starts). Reviewed by hand:
+# a missing field points at its parent's line, a list item at its '- ' line.
+WHERE = {
+    'AP-001': [('keterangan_gambar[5]', '- Dokumen')],
+    'AP-002': [('langkah[3].cabang', 'cabang:')],
+    'AP-003': [('langkah[2]', "- 'no': 2")],
+    'AP-004': [('langkah[2].mutu_baku.waktu', 'mutu_baku:')],
+    'AP-005': [('langkah[2].mutu_baku.output', 'mutu_baku:')],
+    'DATE-001': [('tanggal.pengesahan', "pengesahan: '2024-01-01'")],
+    'DATE-002': [('tanggal.revisi', "revisi: '2023-12-01'")],
+    'DATE-003': [('peninjauan[1].tanggal', "- tanggal: '2024-03-02'")],
+    'DATE-004': [('lembar_pengesahan.tanggal', "tanggal: '2024-01-16'")],
+    'DH-001': [('dasar_hukum[2].regulasi[1]', '- perpres-29-2014')],
+    'DH-002': [('dasar_hukum[1].teks', '- teks: Peraturan Menter')],
+    'DH-003': [('dasar_hukum[1].teks', '- teks: Peraturan Presid')],
+    'DH-004': [('dasar_hukum[1].regulasi', 'regulasi:')],
+    'DH-005': [('dasar_hukum[1].teks', '- teks: Peraturan Presid')],
+    'DH-006': [('dasar_hukum[1]', '- teks: Peraturan Presid')],
+    'DH-007': [('dasar_hukum[1].regulasi[1]', '- pk-kpu-luwu-utara')],
+    'DH-008': [('dasar_hukum[1].teks', '- teks: Peraturan Presid')],
+    'DH-009': [('dasar_hukum[1].regulasi[1]', '- permenpan-12-2015')],
+    'DH-010': [('dasar_hukum[1].regulasi[1]', '- pkpu-14-2020')],
+    'FLOW-001': [('langkah', 'langkah:')],
+    'FLOW-002': [('langkah[2].no', "- 'no': 2"), ('langkah[3].no', "- 'no': 3")],
+    'FLOW-003': [('langkah[1].no', "- 'no': 1"), ('langkah[2].no', "- 'no': 2"), ('langkah[3].cabang[1].ke', 'ke: 2')],
+    'FLOW-004': [('langkah[3].cabang', 'cabang:')],
+    'FLOW-005': [('langkah[2].lanjut', 'lanjut:')],
+    'FLOW-006': [('langkah[4].no', "- 'no': 5")],
+    'FLOW-007': [('langkah[2].kegiatan', 'kegiatan: Menyusun draf ')],
+    'IDENT-001': [('nomor', 'nomor: 7/ORT.06/7271/202')],
+    'IDENT-002': [('nomor', 'nomor: /ORT.06/7271/2024')],
+    'IDENT-003': [('peringatan', 'peringatan: []')],
+    'IDENT-004': [('tanggal.efektif', 'tanggal:')],
+    'IDENT-005': [('lembar_pengesahan.judul', 'judul: LAMPIRAN SOP TENT')],
+    'REF-001': [('', 'sumber: uji')],
+    'REF-002': [('langkah[2].pelaksana[1]', '- sekretaris')],
+    'REF-003': [('langkah[1].lanjut[1]', '- 9')],
+    'REF-004': [('dasar_hukum[1].regulasi[1]', '- uu-99-2099')],
+    'REF-005': [('keterkaitan[1].sop', 'sop: kpu-kota-palu/tidak')],
+    'REF-006': [('pelaksana[3].id', '- id: staf')],
+    'REF-007': [('regulasi.perpres-29-2014.relasi.diubah_oleh[1]', '- tidak-ada')],
+    'REF-008': [('catatan_transkripsi[1].bidang', '- bidang: langkah[9].keg')],
+    'REF-009': [('pelaksana[3]', '- id: ketua')],
+    'REG-001': [('regulasi.pkpu-8-2019.relasi', 'relasi:')],
+    'REG-002': [('regulasi.uu-25-2004.relasi.mengubah[1]', '- uu-7-2017')],
+    'REG-003': [('regulasi.permenpan-12-2015.status', 'status: berlaku')],
+    'REG-004': [('regulasi.pkpu-12-2023.status', 'status: berlaku')],
+    'REVIEW-001': [('tanggal.efektif', "efektif: '2024-01-20'")],
+    'TIME-001': [('langkah[2].mutu_baku.waktu', 'waktu: sebentar')],
+    'TIME-002': [('langkah[2].mutu_baku.waktu', 'waktu: Januari')],
+    'TIME-003': [('waktu_total_tercetak', 'waktu_total_tercetak: 3 ')],
+}
+
 # REVIEW-001's case is the GOOD SOP judged a year later.
 LATER = {"REVIEW-001": dt.date(2025, 3, 1)}
 # Findings about the registry are in the registry's file.
@@ -140,7 +193,7 @@ def test_good_fixture_has_no_findings(tmp_path):
 
 
 def test_every_check_has_a_triggering_case():
-    assert sorted(CASES) == sorted(c.code for c in checks.CHECKS)
+    assert sorted(CASES) == sorted(c.code for c in checks.CHECKS) == sorted(WHERE)
 
 
 @pytest.mark.parametrize("code", sorted(CASES))
@@ -151,7 +204,10 @@ def test_check_triggers(tmp_path, code):
     hits = [f for f in found if f.code == code]
     assert hits, [f.format() for f in found]
     level = next(c.level for c in checks.CHECKS if c.code == code)
-    assert all(f.level == level and f.file == file and f.line >= 1 and f.message for f in hits)
+    assert all(f.level == level and f.file == file and f.message for f in hits)
+    # Each finding names the exact field, and its line is the line where that field (or its parent) is written.
+    lines = (tmp_path / file).read_text(encoding="utf-8").splitlines()
+    assert [(f.field, lines[f.line - 1].strip()[:24]) for f in hits] == WHERE[code]
 
 
 def test_line_and_field_point_at_the_problem(tmp_path):

@@ -1,0 +1,57 @@
+"""The load-and-check core works without MkDocs: `sop check`, the exports and the renderers import none of it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+from conftest import ENV, ROOT
+
+# Any import of mkdocs (or a plugin of it) fails, as on a machine where MkDocs is not installed.
+BLOCK_MKDOCS = textwrap.dedent("""\
+    import sys
+    class NoMkDocs:
+        def find_spec(self, name, path=None, target=None):
+            if name.split(".")[0] in ("mkdocs", "mkdocs_macros", "mermaid2", "material"):
+                raise ImportError(f"{name} is blocked in this test")
+    sys.meta_path.insert(0, NoMkDocs())
+    """)
+
+
+def run_without_mkdocs(code: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", BLOCK_MKDOCS + textwrap.dedent(code)], cwd=ROOT, env=ENV,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_the_blocker_really_blocks_mkdocs():
+    result = run_without_mkdocs("import mkdocs")
+    assert result.returncode != 0 and "blocked in this test" in result.stderr
+
+
+def test_core_loads_checks_exports_and_renders_without_mkdocs():
+    result = run_without_mkdocs("""
+        from pathlib import Path
+        import macros.core
+        from macros import export, urls
+        from macros.render import page
+        book, findings = macros.core.load(Path("."))
+        assert len(book.sops) == 5 and findings
+        export.handbook_json(book, findings, macros.core.review.reference_date(), urls.source_link)
+        export.citations_csv(book)
+        for record in book.sops.values():
+            page.sop_page(record, book, urls.source_link, [], None)
+        assert not [m for m in sys.modules if m.split(".")[0] == "mkdocs"]
+        print("ok", len(book.sops))
+        """)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok 5"
+
+
+def test_sop_check_runs_without_mkdocs():
+    result = run_without_mkdocs("""
+        from macros.cli import main
+        sys.exit(main(["check"]))
+        """)
+    assert result.returncode == 0, result.stderr
+    assert "0 kesalahan" in result.stderr
