@@ -31,8 +31,10 @@ def run(count: int) -> None:
             raise SystemExit(result.stdout + result.stderr)
         size = site_size(project / "site")
         page = project / "site/sop" / seeds[0].parent.name / seeds[0].stem / "index.html"
-        print(f"{count:6d} SOPs  {seconds:7.1f} s  site {size / 1e6:8.1f} MB  "
-              f"one SOP page {page.stat().st_size / 1e3:6.1f} KB")
+        print(
+            f"{count:6d} SOPs  {seconds:7.1f} s  site {size / 1e6:8.1f} MB  "
+            f"one SOP page {page.stat().st_size / 1e3:6.1f} KB"
+        )
 
 
 if __name__ == "__main__":

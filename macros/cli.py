@@ -22,7 +22,7 @@ def cmd_check(args) -> int:
     try:
         today = review.reference_date(args.tanggal_acuan)
     except review.BadReferenceDate as exc:
-        raise SystemExit("sop: " + labels.ERR["bad_reference_date"].format(var="--tanggal-acuan", value=exc))
+        raise SystemExit("sop: " + labels.ERR["bad_reference_date"].format(var="--tanggal-acuan", value=exc)) from None
     _, findings = core.load(_root(args.root), today)
     if args.strict:
         findings = [f.__class__(**{**f.as_dict(), "level": "error"}) for f in findings]
@@ -50,12 +50,18 @@ def main(argv=None) -> int:
     parser.add_argument("--root", default=".", help="folder proyek yang berisi sop_data/ (bawaan: folder ini)")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="periksa semua berkas di sop_data/")
-    p.add_argument("--format", choices=["text", "json", "github"], default="text",
-                   help="text: berkas:baris: KODE tingkat: bagian: pesan; json: daftar temuan; "
-                        "github: anotasi GitHub Actions")
+    p.add_argument(
+        "--format",
+        choices=["text", "json", "github"],
+        default="text",
+        help="text: berkas:baris: KODE tingkat: bagian: pesan; json: daftar temuan; github: anotasi GitHub Actions",
+    )
     p.add_argument("--strict", action="store_true", help="perlakukan perhatian sebagai kesalahan")
-    p.add_argument("--tanggal-acuan", metavar="TTTT-BB-HH",
-                   help=f"tanggal acuan pemeriksaan peninjauan (bawaan: ${review.ENV_VAR} atau hari ini)")
+    p.add_argument(
+        "--tanggal-acuan",
+        metavar="TTTT-BB-HH",
+        help=f"tanggal acuan pemeriksaan peninjauan (bawaan: ${review.ENV_VAR} atau hari ini)",
+    )
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("schema", help="tulis ulang JSON Schema di schema/")
     p.set_defaults(func=cmd_schema)

@@ -10,7 +10,8 @@ import csv
 import datetime as dt
 import io
 import json
-from typing import Callable, Literal
+from collections.abc import Callable
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -50,7 +51,9 @@ class BukuPedomanEkspor(_Export):
     sop: list[SopEkspor]
     satker: dict[str, model.Satker]
     regulasi: dict[str, model.Regulasi]
-    temuan: list[Finding] = Field(description="Temuan pemeriksaan; `path` menunjuk tempat yang sama dengan `field`, dengan indeks daftar dihitung dari 0.")
+    temuan: list[Finding] = Field(
+        description="Temuan pemeriksaan; `path` menunjuk tempat yang sama dengan `field`, dengan indeks daftar dihitung dari 0."
+    )
 
 
 def _cell(value) -> str:
@@ -66,15 +69,17 @@ def citation_rows(book: Handbook) -> list[dict[str, str]]:
         sop = c.record.data
         satker = book.satker_map.get(c.record.satker)
         reg = registry.get(c.reg_id)
-        rows.append({
-            "nomor_sop": _cell(sop.nomor),
-            "nama_sop": _cell(sop.nama),
-            "satker": _cell(satker.nama if satker else c.record.satker),
-            "regulasi": _cell(c.reg_id),
-            "butir": str(c.item + 1),
-            "bunyi_tercetak": _cell(c.teks),
-            "status": _cell(labels.REGULASI_STATUS[reg.status] if reg else labels.SITE["unknown"]),
-        })
+        rows.append(
+            {
+                "nomor_sop": _cell(sop.nomor),
+                "nama_sop": _cell(sop.nama),
+                "satker": _cell(satker.nama if satker else c.record.satker),
+                "regulasi": _cell(c.reg_id),
+                "butir": str(c.item + 1),
+                "bunyi_tercetak": _cell(c.teks),
+                "status": _cell(labels.REGULASI_STATUS[reg.status] if reg else labels.SITE["unknown"]),
+            }
+        )
     return rows
 
 
@@ -87,13 +92,16 @@ def citations_csv(book: Handbook) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def handbook(book: Handbook, findings: list[Finding], today: dt.date,
-             page_url: Callable[[str], str]) -> BukuPedomanEkspor:
+def handbook(
+    book: Handbook, findings: list[Finding], today: dt.date, page_url: Callable[[str], str]
+) -> BukuPedomanEkspor:
     """``page_url`` gives a page's URL relative to the site root from its source path (urls.sop_page)."""
     return BukuPedomanEkspor(
         tanggal_acuan=today.isoformat(),
-        sop=[SopEkspor(id=r.id, satker=r.satker, berkas=r.path, halaman=page_url(urls.sop_page(r.id)), data=r.data)
-             for r in sorted(book.sops.values(), key=lambda r: r.id)],
+        sop=[
+            SopEkspor(id=r.id, satker=r.satker, berkas=r.path, halaman=page_url(urls.sop_page(r.id)), data=r.data)
+            for r in sorted(book.sops.values(), key=lambda r: r.id)
+        ],
         satker=dict(book.satker_map),
         regulasi=dict(book.regulasi_map),
         temuan=list(findings),

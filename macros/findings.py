@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field as dataclass_field
-from typing import Literal, Union
+from dataclasses import asdict, dataclass
+from dataclasses import field as dataclass_field
+from typing import Literal
 
 
 @dataclass(frozen=True, order=True)
@@ -17,10 +18,10 @@ class Finding:
     level: Literal["error", "warning"]  # "error" stops the build; "warning" is published
     message: str
     # The same place as data: keys and 0-based list indexes, so that code never parses `field` back.
-    path: tuple[Union[str, int], ...] = dataclass_field(default=(), compare=False)
+    path: tuple[str | int, ...] = dataclass_field(default=(), compare=False)
 
     @classmethod
-    def at(cls, file: str, line: int, path, code: str, level: str, message: str) -> "Finding":
+    def at(cls, file: str, line: int, path, code: str, level: str, message: str) -> Finding:
         return cls(file, line, field_path(path), code, level, message, tuple(path))
 
     def format(self) -> str:
@@ -34,8 +35,10 @@ class Finding:
         """A GitHub Actions workflow command, so CI shows the finding on the changed line of the pull request."""
         kind = "error" if self.level == "error" else "warning"
         title = f"{self.code} {self.field}".strip()
-        return (f"::{kind} file={_gh_property(self.file)},line={self.line},title={_gh_property(title)}"
-                f"::{_gh_data(self.message)}")
+        return (
+            f"::{kind} file={_gh_property(self.file)},line={self.line},title={_gh_property(title)}"
+            f"::{_gh_data(self.message)}"
+        )
 
 
 def _gh_data(text: str) -> str:

@@ -30,16 +30,40 @@ _C1 = {chr(c) for c in range(0x80, 0xA0)}
 CONTROL = _C0 | _C1 | {"\x7f", "\ufffe", "\uffff"}
 BIDI = {"\u061c", "\u200e", "\u200f", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A))}
 SEPARATOR = {"\u2028", "\u2029"}
-INVISIBLE = {"\u00ad", "\u180e", "\u200b", "\u200c", "\u200d", "\u2060", "\u2061", "\u2062", "\u2063", "\u2064",
-             "\ufeff"}
+INVISIBLE = {
+    "\u00ad",
+    "\u180e",
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\u2061",
+    "\u2062",
+    "\u2063",
+    "\u2064",
+    "\ufeff",
+}
 
-KIND = {**{c: "kendali" for c in CONTROL}, **{c: "arah" for c in BIDI}, **{c: "pemisah" for c in SEPARATOR},
-        **{c: "tak_terlihat" for c in INVISIBLE}}
+KIND = {
+    **{c: "kendali" for c in CONTROL},
+    **{c: "arah" for c in BIDI},
+    **{c: "pemisah" for c in SEPARATOR},
+    **{c: "tak_terlihat" for c in INVISIBLE},
+}
 LEVEL = {"kendali": ERROR, "arah": ERROR, "pemisah": ERROR, "tak_terlihat": WARNING}
 
 # unicodedata has no names for control characters; these are their Unicode aliases.
-_CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION", 0x0C: "FORM FEED",
-                  0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE"}
+_CONTROL_NAMES = {
+    0x00: "NULL",
+    0x07: "BELL",
+    0x08: "BACKSPACE",
+    0x0B: "LINE TABULATION",
+    0x0C: "FORM FEED",
+    0x0D: "CARRIAGE RETURN",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
+    0x85: "NEXT LINE",
+}
 
 # Stand-ins live in Supplementary Private Use Area-A: printable to PyYAML, never in an SOP's text.
 _STAND_IN = 0xF0000

@@ -68,12 +68,14 @@ def short_name(reg: Regulasi) -> str:
 
 def oldest_first(registry: dict[str, Regulasi], ids) -> list[str]:
     """Oldest first: by year, then by number (3 before 21)."""
+
     def key(reg_id):
         reg = registry.get(reg_id)
         if reg is None:
             return (0, 0, "", reg_id)
         number = int(reg.nomor) if reg.nomor and reg.nomor.isdigit() else 0
         return (reg.tahun or 0, number, reg.nomor or "", reg_id)
+
     return sorted(ids, key=key)
 
 
@@ -115,7 +117,7 @@ def relation_cycle(registry: dict[str, Regulasi]) -> list[str] | None:
                 state[path.pop()] = 2
                 stack.pop()
             elif state.get(nxt) == 1:
-                return path[path.index(nxt):] + [nxt]
+                return path[path.index(nxt) :] + [nxt]
             elif not state.get(nxt):
                 state[nxt] = 1
                 path.append(nxt)

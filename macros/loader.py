@@ -66,8 +66,12 @@ class Handbook:
 
 
 _VOCABULARY = sorted(
-    {name for cls in vars(model).values() if isinstance(cls, type) and issubclass(cls, BaseModel)
-     for name in getattr(cls, "model_fields", {})}
+    {
+        name
+        for cls in vars(model).values()
+        if isinstance(cls, type) and issubclass(cls, BaseModel)
+        for name in getattr(cls, "model_fields", {})
+    }
 )
 
 
@@ -144,8 +148,11 @@ def read(path: Path, rel: str) -> tuple[Source | None, list[Finding]]:
 
 def _hidden_finding(rel: str, line: int, path, ch: str) -> Finding:
     level = hygiene.level(ch)
-    message = labels.ERR["hidden_char"].format(char=hygiene.describe(ch), kind=labels.ERR["hidden_kind"][hygiene.kind_of(ch)],
-                                               advice=labels.ERR["hidden_advice"][level])
+    message = labels.ERR["hidden_char"].format(
+        char=hygiene.describe(ch),
+        kind=labels.ERR["hidden_kind"][hygiene.kind_of(ch)],
+        advice=labels.ERR["hidden_advice"][level],
+    )
     return Finding.at(rel, line, path, CODE_HIDDEN[level], level, message)
 
 
@@ -197,8 +204,10 @@ def load_handbook(root: Path) -> Handbook:
     root = Path(root)
     data_dir = root / DATA_DIR
     book = Handbook(root=root)
-    for name, cls, attr in ((SATKER_FILE, model.SatkerRegister, "satker"),
-                            (REGULASI_FILE, model.RegulasiRegister, "regulasi")):
+    for name, cls, attr in (
+        (SATKER_FILE, model.SatkerRegister, "satker"),
+        (REGULASI_FILE, model.RegulasiRegister, "regulasi"),
+    ):
         rel = f"{DATA_DIR}/{name}"
         if not (data_dir / name).is_file():
             book.findings.append(Finding(rel, 1, "", CODE_FILE, "error", labels.ERR["registry_missing"]))
@@ -212,7 +221,9 @@ def load_handbook(root: Path) -> Handbook:
 
     for path, parts, problem in _walk(data_dir):
         rel = f"{DATA_DIR}/{'/'.join(parts)}"
-        if problem is None and (parts[-1] in DOC_FILES or (len(parts) == 1 and parts[0] in (SATKER_FILE, REGULASI_FILE))):
+        if problem is None and (
+            parts[-1] in DOC_FILES or (len(parts) == 1 and parts[0] in (SATKER_FILE, REGULASI_FILE))
+        ):
             continue
         problem = problem or _placement_problem(parts)
         if problem:

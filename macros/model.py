@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -42,7 +42,9 @@ Id = Annotated[
 SopId = Annotated[
     str,
     StringConstraints(pattern=SOP_ID_PATTERN),
-    Field(description="Pengenal SOP di buku pedoman: `<satker>/<nama-berkas>`, mis. `kpu-kota-palu/penyusunan-laporan-kinerja`."),
+    Field(
+        description="Pengenal SOP di buku pedoman: `<satker>/<nama-berkas>`, mis. `kpu-kota-palu/penyusunan-laporan-kinerja`."
+    ),
 ]
 
 
@@ -109,7 +111,7 @@ def _text_or_unknown(value):
 
 
 TeksAtauTidakDiketahui = Annotated[
-    Union[Annotated[Teks, Tag("teks")], Annotated[TidakDiketahui, Tag("tidak_diketahui")]],
+    Annotated[Teks, Tag("teks")] | Annotated[TidakDiketahui, Tag("tidak_diketahui")],
     Discriminator(_text_or_unknown),
 ]
 
@@ -202,7 +204,9 @@ class Langkah(Model):
 class CatatanTranskripsi(Model):
     """What the transcriber did where the source was garbled or silent."""
 
-    bidang: Teks = Field(description="Bagian yang dimaksud, mis. `langkah[3].pelaksana` (butir daftar dihitung dari 1).")
+    bidang: Teks = Field(
+        description="Bagian yang dimaksud, mis. `langkah[3].pelaksana` (butir daftar dihitung dari 1)."
+    )
     jenis: Literal["direkonstruksi", "disimpulkan", "tidak_terbaca", "sesuai_sumber"] = Field(
         description="`direkonstruksi` dari teks rusak; `disimpulkan` dari kata-kata SOP; `tidak_terbaca`; `sesuai_sumber`: kekeliruan sumber yang sengaja dipertahankan."
     )
@@ -217,14 +221,14 @@ class SubDaftar(Model):
 class Daftar(Model):
     """A numbered list inside a narrative section."""
 
-    daftar: list[Union[Teks, SubDaftar]]
+    daftar: list[Teks | SubDaftar]
 
 
 class BagianNarasi(Model):
     """An optional narrative section (Penjelasan SOP, Ruang Lingkup ...)."""
 
     judul: Teks
-    isi: list[Union[Teks, Daftar]] = Field(description="Paragraf (teks) dan daftar bernomor, berurutan.")
+    isi: list[Teks | Daftar] = Field(description="Paragraf (teks) dan daftar bernomor, berurutan.")
 
 
 class LembarPengesahan(Model):
@@ -318,7 +322,9 @@ class Regulasi(Model):
     status: Literal["berlaku", "diubah", "dicabut", "tidak_diketahui"] = "tidak_diketahui"
     catatan_status: Teks | None = Field(None, description="Sumber klaim status.")
     relasi: Relasi = Field(default_factory=Relasi)
-    tautan: Tautan | None = Field(None, description="Tautan resmi (JDIH/BPK), bila diketahui; diawali https:// atau http://.")
+    tautan: Tautan | None = Field(
+        None, description="Tautan resmi (JDIH/BPK), bila diketahui; diawali https:// atau http://."
+    )
 
 
 class RegulasiRegister(Model):

@@ -60,6 +60,7 @@ class Build:
                 # A renderer asked for a page the site does not have: fail the build, never publish a 404.
                 raise PluginError(f"tautan ke halaman yang tidak ada: {src} (dari {page.file.src_uri})")
             return urls.href(target.url_relative_to(page.file), anchor)
+
         return link
 
     def url(self, src: str) -> str:
@@ -163,15 +164,20 @@ def _generated(config, files: Files, src: str, content: str) -> None:
     files.append(File.generated(config, src, content=content))
 
 
+def _macro_page(macro: str, record_id: str) -> str:
+    """A generated page is one macro call; the id is a JSON (= Jinja) string literal, never YAML text."""
+    return "{{ " + macro + "(" + json.dumps(record_id) + ") }}\n"
+
+
 def on_files(files, config, **kwargs):
     build = current(config)
     book = build.book
     for sop_id in book.sops:
-        _generated(config, files, urls.sop_page(sop_id), "{{ halaman_sop(%s) }}\n" % json.dumps(sop_id))
+        _generated(config, files, urls.sop_page(sop_id), _macro_page("halaman_sop", sop_id))
     for satker_id in book.satker_map:
-        _generated(config, files, urls.satker_page(satker_id), "{{ halaman_satker(%s) }}\n" % json.dumps(satker_id))
+        _generated(config, files, urls.satker_page(satker_id), _macro_page("halaman_satker", satker_id))
     for reg_id in book.regulasi_map:
-        _generated(config, files, urls.regulasi_page(reg_id), "{{ halaman_regulasi(%s) }}\n" % json.dumps(reg_id))
+        _generated(config, files, urls.regulasi_page(reg_id), _macro_page("halaman_regulasi", reg_id))
     build.files = files
     # The exports are built with the site, from the same validated data the pages show.
     _generated(config, files, urls.EXPORT_CSV, export.citations_csv(book))
@@ -186,8 +192,9 @@ def on_files(files, config, **kwargs):
 def sop_markdown(config, page, sop_id: str) -> str:
     build = current(config)
     record = build.book.sops[sop_id]
-    return pages.sop_page(record, build.book, build.link_from(page), build.findings_by_file.get(record.path, []),
-                          build.today)
+    return pages.sop_page(
+        record, build.book, build.link_from(page), build.findings_by_file.get(record.path, []), build.today
+    )
 
 
 def satker_markdown(config, page, satker_id: str) -> str:

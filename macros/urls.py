@@ -10,7 +10,7 @@ that does not exist fails the build instead of publishing a 404.
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
@@ -62,13 +62,13 @@ def rule_anchor(code: str) -> str:
     return code.lower()
 
 
-def href(url: str, anchor: Optional[str] = None) -> Markup:
+def href(url: str, anchor: str | None = None) -> Markup:
     """An href ready for an HTML attribute. URLs are made here from ids the models restrict
     (lower-case letters, digits, hyphens), so HTML-escaping them is all they need."""
     return escape(url + (f"#{anchor}" if anchor else ""))
 
 
-def source_link(src: str, anchor: Optional[str] = None) -> Markup:
+def source_link(src: str, anchor: str | None = None) -> Markup:
     """A ``Link`` that returns the source path itself: for renderer tests and snapshots, where
     no MkDocs site exists. The snapshot then shows exactly which page each link points at."""
     return href(src, anchor)

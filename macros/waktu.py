@@ -34,7 +34,7 @@ def parse(text) -> int | None:
         return None
     total, end, found = 0, 0, False
     for match in _PART.finditer(text):
-        if not _FILLER.match(text[end:match.start()]):
+        if not _FILLER.match(text[end : match.start()]):
             return None
         total += int(match.group(1)) * MINUTES[match.group(2).lower()]
         end, found = match.end(), True

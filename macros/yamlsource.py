@@ -75,9 +75,7 @@ def read_text(raw: bytes) -> str:
         raise SourceError(labels.ERR["not_utf8"], line) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise SourceError(labels.ERR["empty"])
     return text
 
@@ -204,8 +202,12 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> str:
     mark = exc.problem_mark
     # libyaml does not name the character it cannot read; a Tab is by far the usual one.
     lines = text.splitlines()
-    if (mark is not None and "cannot start any token" in problem and mark.line < len(lines)
-            and lines[mark.line][mark.column:mark.column + 1] == "\t"):
+    if (
+        mark is not None
+        and "cannot start any token" in problem
+        and mark.line < len(lines)
+        and lines[mark.line][mark.column : mark.column + 1] == "\t"
+    ):
         return labels.YAML_PROBLEMS["found character '\\t' that cannot start any token"]
     return _translate(problem)
 

@@ -47,8 +47,13 @@ def generate_handbook(project_dir: Path, count: int) -> list[Path]:
     made = []
     for n in range(count - len(seeds)):
         src = seeds[n % len(seeds)]
-        text = re.sub(r"^nomor: .*$", f'nomor: "{n + 1}/SALINAN/{n % 7}/2024"', src.read_text(encoding="utf-8"),
-                      count=1, flags=re.M)
+        text = re.sub(
+            r"^nomor: .*$",
+            f'nomor: "{n + 1}/SALINAN/{n % 7}/2024"',
+            src.read_text(encoding="utf-8"),
+            count=1,
+            flags=re.M,
+        )
         made.append(src.parent / f"salinan-{n + 1}.yaml")
         made[-1].write_text(text, encoding="utf-8")
     return made
@@ -68,7 +73,11 @@ def page_html(site_dir: Path, url: str) -> str:
 def build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         MKDOCS + ["build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project_dir, env=ENV, capture_output=True, text=True, timeout=300,
+        cwd=project_dir,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -110,11 +119,18 @@ def assert_snapshot(name: str, actual: str) -> None:
     pending.write_text(actual, encoding="utf-8")
     if expected is None:
         pytest.fail(f"no snapshot {name}; review {pending.relative_to(ROOT)} (`make snapshots`)")
-    diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                        f"{name} (snapshot)", f"{name} (now)", n=1))
+    diff = "".join(
+        difflib.unified_diff(
+            expected.splitlines(True), actual.splitlines(True), f"{name} (snapshot)", f"{name} (now)", n=1
+        )
+    )
     lines = diff.splitlines(True)
-    pytest.fail(f"{name} differs from its snapshot; review with `make snapshots`\n" + "".join(lines[:80])
-                + (f"... {len(lines) - 80} more lines\n" if len(lines) > 80 else ""), pytrace=False)
+    pytest.fail(
+        f"{name} differs from its snapshot; review with `make snapshots`\n"
+        + "".join(lines[:80])
+        + (f"... {len(lines) - 80} more lines\n" if len(lines) > 80 else ""),
+        pytrace=False,
+    )
 
 
 def orphan_snapshots() -> list[str]:
@@ -124,8 +140,12 @@ def orphan_snapshots() -> list[str]:
 def _whole_suite(config) -> bool:
     """Only a run of every test can tell an orphan from a snapshot whose test was not selected."""
     args = [Path(a).resolve() for a in config.args]
-    return (not config.option.keyword and not config.option.markexpr and not config.option.lf
-            and all(a == Path(__file__).parent for a in args))
+    return (
+        not config.option.keyword
+        and not config.option.markexpr
+        and not getattr(config.option, "lf", False)
+        and all(a == Path(__file__).parent for a in args)
+    )
 
 
 def pytest_sessionfinish(session, exitstatus):

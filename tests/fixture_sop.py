@@ -7,10 +7,9 @@ import shutil
 from pathlib import Path
 
 import yaml
+from conftest import ROOT
 
 from macros.loader import DATA_DIR
-
-from conftest import ROOT
 
 TODAY = dt.date(2024, 3, 1)
 REL = f"{DATA_DIR}/kpu-kota-palu/contoh.yaml"
@@ -21,10 +20,12 @@ GOOD = {
     "nama": "SOP Contoh",
     "tanggal": {"pembuatan": "2024-01-10", "pengesahan": "2024-01-15", "efektif": "2024-01-20"},
     "disahkan_oleh": {"jabatan": "Sekretaris", "nama": "Nama Pejabat"},
-    "dasar_hukum": [{
-        "teks": "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah",
-        "regulasi": ["perpres-29-2014"],
-    }],
+    "dasar_hukum": [
+        {
+            "teks": "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah",
+            "regulasi": ["perpres-29-2014"],
+        }
+    ],
     "kualifikasi_pelaksana": ["Memahami SAKIP"],
     "keterkaitan": [{"teks": "SOP lain", "jenis": "sop_luar"}],
     "peralatan_perlengkapan": ["Komputer"],
@@ -32,15 +33,34 @@ GOOD = {
     "pencatatan_pendataan": ["Arsip elektronik"],
     "pelaksana": [{"id": "staf", "nama": "Staf"}, {"id": "kepala", "nama": "Kepala Sub Bagian"}],
     "langkah": [
-        {"no": 1, "jenis": "mulai", "kegiatan": "Menerima disposisi", "pelaksana": ["staf"],
-         "mutu_baku": {"kelengkapan": "Disposisi", "waktu": "30 Menit", "output": "Disposisi"}},
-        {"no": 2, "kegiatan": "Menyusun draf lalu menyerahkan kepada Kepala Sub Bagian untuk diperiksa",
-         "pelaksana": ["staf"], "mutu_baku": {"kelengkapan": "Data", "waktu": "2 Hari", "output": "Draf"}},
-        {"no": 3, "jenis": "keputusan", "kegiatan": "Memeriksa draf", "pelaksana": ["kepala"],
-         "mutu_baku": {"kelengkapan": "Draf", "waktu": "1 Jam", "output": "Draf diperiksa"},
-         "cabang": [{"label": "Ya", "ke": 4}, {"label": "Tidak", "ke": 2}]},
-        {"no": 4, "jenis": "selesai", "kegiatan": "Menandatangani", "pelaksana": ["kepala"],
-         "mutu_baku": {"kelengkapan": "Draf diperiksa", "waktu": "30 menit", "output": "Laporan"}},
+        {
+            "no": 1,
+            "jenis": "mulai",
+            "kegiatan": "Menerima disposisi",
+            "pelaksana": ["staf"],
+            "mutu_baku": {"kelengkapan": "Disposisi", "waktu": "30 Menit", "output": "Disposisi"},
+        },
+        {
+            "no": 2,
+            "kegiatan": "Menyusun draf lalu menyerahkan kepada Kepala Sub Bagian untuk diperiksa",
+            "pelaksana": ["staf"],
+            "mutu_baku": {"kelengkapan": "Data", "waktu": "2 Hari", "output": "Draf"},
+        },
+        {
+            "no": 3,
+            "jenis": "keputusan",
+            "kegiatan": "Memeriksa draf",
+            "pelaksana": ["kepala"],
+            "mutu_baku": {"kelengkapan": "Draf", "waktu": "1 Jam", "output": "Draf diperiksa"},
+            "cabang": [{"label": "Ya", "ke": 4}, {"label": "Tidak", "ke": 2}],
+        },
+        {
+            "no": 4,
+            "jenis": "selesai",
+            "kegiatan": "Menandatangani",
+            "pelaksana": ["kepala"],
+            "mutu_baku": {"kelengkapan": "Draf diperiksa", "waktu": "30 menit", "output": "Laporan"},
+        },
     ],
     "waktu_total_tercetak": "2 Hari 2 Jam",
     "keterangan_gambar": ["Awal / Akhir Proses", "Proses", "Pengambil Keputusan", "Alur Proses"],
@@ -70,5 +90,3 @@ def write(root: Path, rel: str, data) -> None:
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-

@@ -20,8 +20,11 @@ def main(argv: list[str]) -> int:
     for new in pending:
         old = new.with_suffix("")
         before = old.read_text(encoding="utf-8").splitlines(True) if old.is_file() else []
-        sys.stdout.writelines(difflib.unified_diff(before, new.read_text(encoding="utf-8").splitlines(True),
-                                                   str(old.name), f"{old.name} (baru)"))
+        sys.stdout.writelines(
+            difflib.unified_diff(
+                before, new.read_text(encoding="utf-8").splitlines(True), str(old.name), f"{old.name} (baru)"
+            )
+        )
         answer = "y" if "--accept-all" in argv else input(f"\nTerima {old.name}? [y/N] ").strip().lower()
         if answer == "y":
             new.replace(old)

@@ -13,15 +13,25 @@ import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError, sync_playwright
-
-from conftest import SEED_FINDINGS, SEEDS as BOOK, build
+from conftest import SEED_FINDINGS, build
+from conftest import SEEDS as BOOK
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-OPEN_SHADOW = ("const attach = Element.prototype.attachShadow;"
-               "Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); };")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+OPEN_SHADOW = (
+    "const attach = Element.prototype.attachShadow;"
+    "Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); };"
+)
 # True once Material has drawn every diagram of the page into its (opened) shadow root.
 DRAWN = "() => [...document.querySelectorAll('.mermaid')].every(e => e.shadowRoot && e.shadowRoot.querySelector('svg'))"
 IDS = sorted(BOOK.sops)
@@ -137,7 +147,9 @@ def test_hostile_sop_stays_text_in_the_browser(browser, project, tmp_path):
     text = path.read_text(encoding="utf-8")
     text = text.replace('nama: "PENYUSUNAN LAPORAN KINERJA"', f"nama: '{HOSTILE_NAME.replace(chr(39), chr(39) * 2)}'")
     text = text.replace('nama: "Ka. Sub Bag Perencanaan"', f"nama: '{HOSTILE_LANE}'")
-    text = text.replace('kegiatan: "Menyusun draft Laporan Kinerja"', f"kegiatan: '{HOSTILE_STEP.replace(chr(39), chr(39) * 2)}'")
+    text = text.replace(
+        'kegiatan: "Menyusun draft Laporan Kinerja"', f"kegiatan: '{HOSTILE_STEP.replace(chr(39), chr(39) * 2)}'"
+    )
     path.write_text(text, encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -183,12 +195,16 @@ def test_hostile_text_in_a_finding_stays_text(browser, project, tmp_path):
     hostile = "<script>alert`temuan`</script><img src=x onerror=alert`gambar`> {{ 7*7 }}"
     path = project / "sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml"
     text = path.read_text(encoding="utf-8").replace(
-        "mengembalikan ke Kepala Bagian untuk", f"mengembalikan ke {hostile} untuk")
+        "mengembalikan ke Kepala Bagian untuk", f"mengembalikan ke {hostile} untuk"
+    )
     path.write_text(text, encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     server, url = serve(tmp_path / "site")
-    visits = [Visit(browser, url + "sop/kpu-kota-palu/penyusunan-laporan-kinerja/"), Visit(browser, url + "pemeriksaan/")]
+    visits = [
+        Visit(browser, url + "sop/kpu-kota-palu/penyusunan-laporan-kinerja/"),
+        Visit(browser, url + "pemeriksaan/"),
+    ]
     try:
         for visit in visits:
             assert visit.dialogs == [] and visit.off_host(url) == []
@@ -227,6 +243,7 @@ HOSTILE = "<img src=x onerror=alert('{where}')><script>alert('{where}')</script>
 
 def test_no_page_of_a_hostile_handbook_runs_its_text(browser, project, tmp_path):
     """Hostile text in every kind of record (satker, registry, SOP) stays text on every page and in search."""
+
     def plant(rel, start, where):
         """Replace the quoted value of the first line containing ``start`` with hostile text."""
         path = project / rel
@@ -249,8 +266,9 @@ def test_no_page_of_a_hostile_handbook_runs_its_text(browser, project, tmp_path)
     page.add_init_script(OPEN_SHADOW)
     page.on("dialog", lambda d: (dialogs.append((page.url, d.message)), d.dismiss()))
     try:
-        pages = sorted(p.relative_to(tmp_path / "site").parent.as_posix()
-                       for p in (tmp_path / "site").rglob("index.html"))
+        pages = sorted(
+            p.relative_to(tmp_path / "site").parent.as_posix() for p in (tmp_path / "site").rglob("index.html")
+        )
         for rel in pages:
             page.goto(url + ("" if rel == "." else rel + "/"))
             if page.locator(".mermaid").count():

@@ -6,11 +6,10 @@ import json
 import re
 
 import pytest
+from conftest import ROOT, SEEDS, build, page_html
 
 from macros import schema, site
 from macros.loader import DATA_DIR
-
-from conftest import ROOT, SEEDS, build, page_html
 
 SOP_FILES = sorted(p.relative_to(ROOT / DATA_DIR) for p in (ROOT / DATA_DIR).glob("*/*.yaml"))
 pytestmark = pytest.mark.build
@@ -68,16 +67,19 @@ def test_broken_yaml_fails_the_build_with_file_line_field(project, tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0
     line = text.splitlines().index("    pelaksana: [pelaksana]") + 1
-    assert (f"sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml:{line}: SKEMA-001 error: "
-            f"langkah[2].pelaksna: kunci 'pelaksna' tidak dikenal; mungkin maksudnya 'pelaksana'?") in output
+    assert (
+        f"sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml:{line}: SKEMA-001 error: "
+        f"langkah[2].pelaksna: kunci 'pelaksna' tidak dikenal; mungkin maksudnya 'pelaksana'?"
+    ) in output
     assert "Traceback" not in output
 
 
 def test_adding_a_file_adds_a_page_and_removing_removes_it(project, tmp_path):
     src = project / "sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml"
     copy = project / "sop_data/kpu-kota-palu/salinan-uji.yaml"
-    copy.write_text(src.read_text(encoding="utf-8").replace('nomor: "44/ORT.06/7271/2022"', 'nomor: "45/UJI"'),
-                    encoding="utf-8")
+    copy.write_text(
+        src.read_text(encoding="utf-8").replace('nomor: "44/ORT.06/7271/2022"', 'nomor: "45/UJI"'), encoding="utf-8"
+    )
     assert build(project, tmp_path / "a").returncode == 0
     assert (tmp_path / "a/sop/kpu-kota-palu/salinan-uji/index.html").is_file()
     copy.unlink()

@@ -8,12 +8,11 @@ exact finding: code, level, line and field.
 from __future__ import annotations
 
 import pytest
+from conftest import sop
+from test_loader_errors import REL, VALID, findings_for, only
 
 from macros import core, hygiene
 from macros.yamlsource import parse
-
-from conftest import sop
-from test_loader_errors import REL, VALID, findings_for, only
 
 
 def line_of(text: str, needle: str) -> int:
@@ -52,10 +51,13 @@ def test_satker_id_index_is_refused_at_its_key(project):
 # --- Dates -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("field, needle", [
-    ("tanggal.efektif", "  efektif: 9999-12-31"),
-    ("peninjauan[1].tanggal", "  - tanggal: 9999-12-31"),
-])
+@pytest.mark.parametrize(
+    "field, needle",
+    [
+        ("tanggal.efektif", "  efektif: 9999-12-31"),
+        ("peninjauan[1].tanggal", "  - tanggal: 9999-12-31"),
+    ],
+)
 def test_far_future_date_is_a_field_error_not_a_traceback(project, field, needle):
     text = VALID.replace("  pembuatan: 2024-01-15\n", "  pembuatan: 2024-01-15\n  efektif: 2024-02-01\n")
     if field.startswith("peninjauan"):
@@ -115,14 +117,17 @@ def test_symlinked_folder_is_reported_not_silently_skipped(project, tmp_path):
 RLO, LSEP, ZWSP, BEL = "\u202e", "\u2028", "\u200b", "\x07"
 
 
-@pytest.mark.parametrize("char, code, level, name", [
-    (RLO, "TEKS-001", "error", "U+202E RIGHT-TO-LEFT OVERRIDE"),
-    ("\u2066", "TEKS-001", "error", "U+2066 LEFT-TO-RIGHT ISOLATE"),
-    (LSEP, "TEKS-001", "error", "U+2028 LINE SEPARATOR"),
-    (BEL, "TEKS-001", "error", "U+0007 BELL"),
-    (ZWSP, "TEKS-002", "warning", "U+200B ZERO WIDTH SPACE"),
-    ("\u00ad", "TEKS-002", "warning", "U+00AD SOFT HYPHEN"),
-])
+@pytest.mark.parametrize(
+    "char, code, level, name",
+    [
+        (RLO, "TEKS-001", "error", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+        ("\u2066", "TEKS-001", "error", "U+2066 LEFT-TO-RIGHT ISOLATE"),
+        (LSEP, "TEKS-001", "error", "U+2028 LINE SEPARATOR"),
+        (BEL, "TEKS-001", "error", "U+0007 BELL"),
+        (ZWSP, "TEKS-002", "warning", "U+200B ZERO WIDTH SPACE"),
+        ("\u00ad", "TEKS-002", "warning", "U+00AD SOFT HYPHEN"),
+    ],
+)
 def test_hidden_character_is_named_at_its_line_and_field(project, char, code, level, name):
     # Placed in the second step's text, below other fields, so a line off by one or two shows.
     text = VALID.replace('kegiatan: "Selesai"', f'kegiatan: "Sele{char}sai"')
@@ -133,7 +138,9 @@ def test_hidden_character_is_named_at_its_line_and_field(project, char, code, le
 
 
 def test_line_separator_does_not_shift_later_line_numbers(project):
-    text = VALID.replace('nama: "SOP Contoh"', f'nama: "SOP{LSEP}Contoh"').replace("    pelaksana: [staf]\n", "    pelaksna: [staf]\n", 1)
+    text = VALID.replace('nama: "SOP Contoh"', f'nama: "SOP{LSEP}Contoh"').replace(
+        "    pelaksana: [staf]\n", "    pelaksna: [staf]\n", 1
+    )
     _, found = findings_for(project, text)
     (f,) = [f for f in found if f.field == "langkah[1].pelaksna"]
     assert f.line == line_of(text, "pelaksna:")
@@ -172,6 +179,7 @@ def test_hidden_character_in_a_comment_is_reported_at_its_line(project):
 
 def test_every_hidden_kind_has_a_level_and_a_label():
     from macros import labels
+
     for ch in hygiene.KIND:
         assert hygiene.level(ch) in ("error", "warning")
         assert hygiene.describe(ch).startswith("U+")
@@ -194,20 +202,24 @@ def test_alias_names_its_field(project):
     assert (f.field, f.line) == ("nama", 3)
 
 
-@pytest.mark.parametrize("bad", [
-    "langkah:\n\t- no: 1\n",
-    "a:\n  b: 1\n\t c: 2\n",
-    "nama: \"a\" b\"\n",
-    "nama: [a, b\n",
-    "%FOO bar\n---\nnama: x\n",
-    "nama: x\n--- \nnama: y\n",
-    "nama: |0\n  x\n",
-    "? [a]\n: b\n",
-    "nama: \"\\q\"\n",
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "langkah:\n\t- no: 1\n",
+        "a:\n  b: 1\n\t c: 2\n",
+        "nama: \"a\" b\"\n",
+        "nama: [a, b\n",
+        "%FOO bar\n---\nnama: x\n",
+        "nama: x\n--- \nnama: y\n",
+        "nama: |0\n  x\n",
+        "? [a]\n: b\n",
+        "nama: \"\\q\"\n",
+    ],
+)
 def test_every_yaml_problem_reaches_the_maintainer_in_indonesian(bad):
     from macros import labels
     from macros.yamlsource import SourceError
+
     with pytest.raises(SourceError) as exc:
         parse(bad.encode("utf-8"))
     message = exc.value.message
@@ -221,11 +233,13 @@ def test_every_yaml_problem_reaches_the_maintainer_in_indonesian(bad):
 
 
 def test_loop_with_no_way_out_is_reported_at_the_steps_of_the_loop(project):
-    text = VALID.replace("""  - no: 2
+    text = VALID.replace(
+        """  - no: 2
     jenis: selesai
     kegiatan: "Selesai"
     pelaksana: [staf]
-""", """  - no: 2
+""",
+        """  - no: 2
     jenis: proses
     kegiatan: "Periksa"
     pelaksana: [staf]
@@ -234,7 +248,8 @@ def test_loop_with_no_way_out_is_reported_at_the_steps_of_the_loop(project):
     kegiatan: "Perbaiki"
     pelaksana: [staf]
     lanjut: [2]
-""")
+""",
+    )
     assert "Perbaiki" in text
     _, found = hits(project, text, "FLOW-003")
     lines = text.splitlines()
@@ -251,25 +266,31 @@ def test_loop_with_no_way_out_is_reported_at_the_steps_of_the_loop(project):
 @pytest.mark.build
 def test_direction_override_stops_the_build_naming_file_line_field_and_character(project, tmp_path):
     from conftest import build
+
     path = project / "sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml"
-    text = path.read_text(encoding="utf-8").replace('nama: "PENYUSUNAN LAPORAN KINERJA"',
-                                                   f'nama: "PENYUSUNAN {RLO}LAPORAN KINERJA"', 1)
+    text = path.read_text(encoding="utf-8").replace(
+        'nama: "PENYUSUNAN LAPORAN KINERJA"', f'nama: "PENYUSUNAN {RLO}LAPORAN KINERJA"', 1
+    )
     path.write_text(text, encoding="utf-8")
     result = build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
     line = line_of(text, "PENYUSUNAN \u202e")
-    assert (f"sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml:{line}: TEKS-001 error: nama: "
-            "teks memuat karakter tersembunyi U+202E RIGHT-TO-LEFT OVERRIDE") in output
+    assert (
+        f"sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml:{line}: TEKS-001 error: nama: "
+        "teks memuat karakter tersembunyi U+202E RIGHT-TO-LEFT OVERRIDE"
+    ) in output
     assert not (tmp_path / "site/ekspor/buku-pedoman.json").exists()
 
 
 @pytest.mark.build
 def test_invisible_characters_reach_no_page_title_csv_or_json(project, tmp_path):
     from conftest import build
+
     path = project / "sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml"
-    text = path.read_text(encoding="utf-8").replace('nama: "PENYUSUNAN LAPORAN KINERJA"',
-                                                   f'nama: "PENYUSUNAN{ZWSP} LAPORAN KINERJA"', 1)
+    text = path.read_text(encoding="utf-8").replace(
+        'nama: "PENYUSUNAN LAPORAN KINERJA"', f'nama: "PENYUSUNAN{ZWSP} LAPORAN KINERJA"', 1
+    )
     path.write_text(text, encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -7,13 +7,12 @@ import re
 import subprocess
 
 import pytest
+from conftest import ENV, MKDOCS, SEED_FINDINGS, SEEDS, build, page_html, sop
 
 from macros import urls
 from macros.render import reports
 from macros.render.templating import code_spans
 from macros.render.text import html_text
-
-from conftest import ENV, MKDOCS, SEED_FINDINGS, SEEDS, build, page_html, sop
 
 pytestmark = pytest.mark.build
 
@@ -27,7 +26,7 @@ def test_sop_page_shows_each_of_its_findings(built_site, sop_id):
     assert 'id="catatan-pemeriksaan"' in html
     rows = re.findall(r'<tr class="sop-finding sop-finding--(\w+)">(.*?)</tr>', html)
     assert len(rows) == len(mine)
-    for (level, row), f in zip(rows, mine):
+    for (level, row), f in zip(rows, mine, strict=True):
         assert level == f.level
         assert f"<code>{f.code}</code>" in row and html_text(f.message) in row
         assert f'href="../../../pemeriksaan/aturan/#{f.code.lower()}"' in row
@@ -48,7 +47,9 @@ def test_findings_page_lists_every_finding_by_sop_and_by_code(built_site):
     by_code = html.split('id="menurut-kode"')[1].split('id="menurut-sop"')[0]
     for code in codes:
         count = sum(1 for f in SEED_FINDINGS if f.code == code)
-        assert re.search(rf"<code>{code}</code></a></td><td>[^<]+</td><td>(?:(?!</tr>).)+?</td><td>{count}</td>", by_code), code
+        assert re.search(
+            rf"<code>{code}</code></a></td><td>[^<]+</td><td>(?:(?!</tr>).)+?</td><td>{count}</td>", by_code
+        ), code
     for record in SEEDS.sops.values():
         assert html_text(record.data.nama) in html
 
@@ -91,8 +92,13 @@ def test_check_error_fails_the_build_with_the_same_line_as_sop_check(project, tm
 
 
 def test_a_malformed_reference_date_stops_the_build_with_a_clear_message(project, tmp_path):
-    result = subprocess.run(MKDOCS + ["build", "--site-dir", str(tmp_path / "site")], cwd=project,
-                            env={**ENV, "SOP_TANGGAL_ACUAN": "23-11-2026"}, capture_output=True, text=True)
+    result = subprocess.run(
+        MKDOCS + ["build", "--site-dir", str(tmp_path / "site")],
+        cwd=project,
+        env={**ENV, "SOP_TANGGAL_ACUAN": "23-11-2026"},
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0
     assert "SOP_TANGGAL_ACUAN: '23-11-2026' bukan tanggal acuan yang valid" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from fixture_sop import GOOD, REL, TODAY, _Dumper, registries_only, write
 
 from macros import checks, core
 from macros.checks import dasar_hukum, flow
 from macros.loader import DATA_DIR
 
-from fixture_sop import GOOD, REL, TODAY, _Dumper, registries_only, write
 
 def edit_registry(root: Path, change) -> None:
     path = root / DATA_DIR / "regulasi.yaml"
@@ -44,11 +44,13 @@ def mutate(change):
         sop = copy.deepcopy(GOOD)
         change(sop)
         return sop
+
     return apply
 
 
 def _set(path, value):
     """A change that sets one field, e.g. _set(("langkah", 1, "pelaksana"), ["x"])."""
+
     def change(sop):
         target = sop
         for key in path[:-1]:
@@ -57,6 +59,7 @@ def _set(path, value):
             del target[path[-1]]
         else:
             target[path[-1]] = value
+
     return change
 
 
@@ -65,27 +68,79 @@ DH = GOOD["dasar_hukum"][0]["teks"]
 
 # code -> (what the fixture gets wrong, changed SOP, optional extra setup, where the SOP is written if not REL)
 CASES = {
-    "REF-001": ("folder is not a registered satker", mutate(lambda s: None), None,
-                f"{DATA_DIR}/kpu-kota-tidak-ada/contoh.yaml"),
+    "REF-001": (
+        "folder is not a registered satker",
+        mutate(lambda s: None),
+        None,
+        f"{DATA_DIR}/kpu-kota-tidak-ada/contoh.yaml",
+    ),
     "REF-002": ("step names an undeclared lane", mutate(_set(("langkah", 1, "pelaksana"), ["sekretaris"])), None, None),
     "REF-003": ("next step does not exist", mutate(_set(("langkah", 0, "lanjut"), [9])), None, None),
     "REF-004": ("unregistered regulation", mutate(_set(("dasar_hukum", 0, "regulasi"), ["uu-99-2099"])), None, None),
-    "REF-005": ("link to a missing SOP", mutate(_set(("keterkaitan", 0), {"teks": "x", "jenis": "sop", "sop": "kpu-kota-palu/tidak-ada"})), None, None),
-    "REF-006": ("two lanes share an id", mutate(lambda s: s["pelaksana"].append({"id": "staf", "nama": "Staf 2"})), None, None),
-    "REF-007": ("registry relation points nowhere", mutate(lambda s: None),
-                lambda root: edit_registry(root, lambda r: r["perpres-29-2014"].update(relasi={"diubah_oleh": ["tidak-ada"]})),
-                None),
-    "REF-008": ("transcription note names a missing step", mutate(_set(("catatan_transkripsi", 0, "bidang"), "langkah[9].kegiatan")), None, None),
-    "REF-009": ("a lane no step uses", mutate(lambda s: s["pelaksana"].append({"id": "ketua", "nama": "Ketua"})), None, None),
+    "REF-005": (
+        "link to a missing SOP",
+        mutate(_set(("keterkaitan", 0), {"teks": "x", "jenis": "sop", "sop": "kpu-kota-palu/tidak-ada"})),
+        None,
+        None,
+    ),
+    "REF-006": (
+        "two lanes share an id",
+        mutate(lambda s: s["pelaksana"].append({"id": "staf", "nama": "Staf 2"})),
+        None,
+        None,
+    ),
+    "REF-007": (
+        "registry relation points nowhere",
+        mutate(lambda s: None),
+        lambda root: edit_registry(root, lambda r: r["perpres-29-2014"].update(relasi={"diubah_oleh": ["tidak-ada"]})),
+        None,
+    ),
+    "REF-008": (
+        "transcription note names a missing step",
+        mutate(_set(("catatan_transkripsi", 0, "bidang"), "langkah[9].kegiatan")),
+        None,
+        None,
+    ),
+    "REF-009": (
+        "a lane no step uses",
+        mutate(lambda s: s["pelaksana"].append({"id": "ketua", "nama": "Ketua"})),
+        None,
+        None,
+    ),
     "FLOW-001": ("no start", mutate(_set(("langkah", 0, "jenis"), "proses")), None, None),
     "FLOW-002": ("steps skipped from the start", mutate(_set(("langkah", 0, "lanjut"), [4])), None, None),
-    "FLOW-003": ("a loop with no way out", mutate(_set(("langkah", 2, "cabang"), [{"label": "Ya", "ke": 2}, {"label": "Tidak", "ke": 2}])), None, None),
-    "FLOW-004": ("a decision with one branch", mutate(_set(("langkah", 2, "cabang"), [{"label": "Ya", "ke": 4}])), None, None),
+    "FLOW-003": (
+        "a loop with no way out",
+        mutate(_set(("langkah", 2, "cabang"), [{"label": "Ya", "ke": 2}, {"label": "Tidak", "ke": 2}])),
+        None,
+        None,
+    ),
+    "FLOW-004": (
+        "a decision with one branch",
+        mutate(_set(("langkah", 2, "cabang"), [{"label": "Ya", "ke": 4}])),
+        None,
+        None,
+    ),
     "FLOW-005": ("a process with two next steps", mutate(_set(("langkah", 1, "lanjut"), [3, 4])), None, None),
-    "FLOW-006": ("numbering jumps", mutate(lambda s: (step(s, 4).update(no=5), step(s, 3)["cabang"][0].update(ke=5))), None, None),
-    "FLOW-007": ("work handed to someone with no lane", mutate(_set(("langkah", 1, "kegiatan"), "Menyusun draf lalu menyerahkan kepada Kepala Bagian untuk diperiksa")), None, None),
+    "FLOW-006": (
+        "numbering jumps",
+        mutate(lambda s: (step(s, 4).update(no=5), step(s, 3)["cabang"][0].update(ke=5))),
+        None,
+        None,
+    ),
+    "FLOW-007": (
+        "work handed to someone with no lane",
+        mutate(_set(("langkah", 1, "kegiatan"), "Menyusun draf lalu menyerahkan kepada Kepala Bagian untuk diperiksa")),
+        None,
+        None,
+    ),
     "AP-001": ("document symbol in the legend", mutate(lambda s: s["keterangan_gambar"].append("Dokumen")), None, None),
-    "AP-002": ("non-standard branch labels", mutate(_set(("langkah", 2, "cabang"), [{"label": "Oke", "ke": 4}, {"label": "Tidak", "ke": 2}])), None, None),
+    "AP-002": (
+        "non-standard branch labels",
+        mutate(_set(("langkah", 2, "cabang"), [{"label": "Oke", "ke": 4}, {"label": "Tidak", "ke": 2}])),
+        None,
+        None,
+    ),
     "AP-003": ("empty Mutu Baku", mutate(_set(("langkah", 1, "mutu_baku"), {})), None, None),
     "AP-004": ("no Waktu", mutate(_set(("langkah", 1, "mutu_baku", "waktu"), _DELETE)), None, None),
     "AP-005": ("no Output", mutate(_set(("langkah", 1, "mutu_baku", "output"), _DELETE)), None, None),
@@ -94,39 +149,140 @@ CASES = {
     "TIME-003": ("stated total differs", mutate(_set(("waktu_total_tercetak",), "3 Hari")), None, None),
     "DATE-001": ("signed before it was made", mutate(_set(("tanggal", "pengesahan"), "2024-01-01")), None, None),
     "DATE-002": ("revised before it was made", mutate(_set(("tanggal", "revisi"), "2023-12-01")), None, None),
-    "DATE-003": ("a date in the future", mutate(lambda s: s["peninjauan"].append({"tanggal": "2024-03-02"}) if "peninjauan" in s else s.update(peninjauan=[{"tanggal": "2024-03-02"}])), None, None),
-    "DATE-004": ("signing sheet dated otherwise", mutate(_set(("lembar_pengesahan", "tanggal"), "2024-01-16")), None, None),
-    "IDENT-001": ("two SOPs with one Nomor", mutate(lambda s: None),
-                  lambda root: write(root, f"{DATA_DIR}/kpu-kota-palu/contoh-kedua.yaml", GOOD), None),
+    "DATE-003": (
+        "a date in the future",
+        mutate(
+            lambda s: (
+                s["peninjauan"].append({"tanggal": "2024-03-02"})
+                if "peninjauan" in s
+                else s.update(peninjauan=[{"tanggal": "2024-03-02"}])
+            )
+        ),
+        None,
+        None,
+    ),
+    "DATE-004": (
+        "signing sheet dated otherwise",
+        mutate(_set(("lembar_pengesahan", "tanggal"), "2024-01-16")),
+        None,
+        None,
+    ),
+    "IDENT-001": (
+        "two SOPs with one Nomor",
+        mutate(lambda s: None),
+        lambda root: write(root, f"{DATA_DIR}/kpu-kota-palu/contoh-kedua.yaml", GOOD),
+        None,
+    ),
     "IDENT-002": ("Nomor without its number", mutate(_set(("nomor",), "/ORT.06/7271/2024")), None, None),
     "IDENT-003": ("empty Peringatan box", mutate(_set(("peringatan",), [])), None, None),
     "IDENT-004": ("no tanggal efektif", mutate(_set(("tanggal", "efektif"), _DELETE)), None, None),
-    "IDENT-005": ("signing sheet about another SOP", mutate(_set(("lembar_pengesahan", "judul"), "LAMPIRAN SOP TENTANG PENGADAAN BARANG")), None, None),
-    "DH-001": ("one regulation cited twice", mutate(lambda s: s["dasar_hukum"].append(dict(s["dasar_hukum"][0]))), None, None),
-    "DH-002": ("printed jenis differs", mutate(_set(("dasar_hukum", 0, "teks"), DH.replace("Peraturan Presiden", "Peraturan Menteri"))), None, None),
-    "DH-003": ("printed year differs", mutate(_set(("dasar_hukum", 0, "teks"), DH.replace("2014", "2015"))), None, None),
-    "DH-004": ("one item, two regulations", mutate(_set(("dasar_hukum", 0, "regulasi"), ["perpres-29-2014", "uu-7-2017"])), None, None),
-    "DH-005": ("printed number differs", mutate(_set(("dasar_hukum", 0, "teks"), DH.replace("Nomor 29", "Nomor 92"))), None, None),
+    "IDENT-005": (
+        "signing sheet about another SOP",
+        mutate(_set(("lembar_pengesahan", "judul"), "LAMPIRAN SOP TENTANG PENGADAAN BARANG")),
+        None,
+        None,
+    ),
+    "DH-001": (
+        "one regulation cited twice",
+        mutate(lambda s: s["dasar_hukum"].append(dict(s["dasar_hukum"][0]))),
+        None,
+        None,
+    ),
+    "DH-002": (
+        "printed jenis differs",
+        mutate(_set(("dasar_hukum", 0, "teks"), DH.replace("Peraturan Presiden", "Peraturan Menteri"))),
+        None,
+        None,
+    ),
+    "DH-003": (
+        "printed year differs",
+        mutate(_set(("dasar_hukum", 0, "teks"), DH.replace("2014", "2015"))),
+        None,
+        None,
+    ),
+    "DH-004": (
+        "one item, two regulations",
+        mutate(_set(("dasar_hukum", 0, "regulasi"), ["perpres-29-2014", "uu-7-2017"])),
+        None,
+        None,
+    ),
+    "DH-005": (
+        "printed number differs",
+        mutate(_set(("dasar_hukum", 0, "teks"), DH.replace("Nomor 29", "Nomor 92"))),
+        None,
+        None,
+    ),
     "DH-006": ("item traced to nothing", mutate(_set(("dasar_hukum", 0, "regulasi"), [])), None, None),
-    "DH-007": ("a document as legal basis", mutate(_set(("dasar_hukum", 0, "regulasi"), ["pk-kpu-luwu-utara"])), None, None),
-    "DH-008": ("cited without a number", mutate(_set(("dasar_hukum", 0, "teks"), "Peraturan Presiden tentang SAKIP")), None, None),
-    "DH-009": ("cites a revoked regulation", mutate(_set(("dasar_hukum", 0), {
-        "teks": "Peraturan Menteri Nomor 12 Tahun 2015 tentang Pedoman Evaluasi", "regulasi": ["permenpan-12-2015"]})),
-        None, None),
-    "DH-010": ("cites an amended regulation without its amendments", mutate(_set(("dasar_hukum", 0), {
-        "teks": "Peraturan Komisi Pemilihan Umum Nomor 14 Tahun 2020 tentang Tugas", "regulasi": ["pkpu-14-2020"]})),
-        None, None),
-    "REG-001": ("amendments in a circle", mutate(lambda s: None),
-                lambda root: edit_registry(root, lambda r: (r["pkpu-8-2019"]["relasi"].update(mengubah=["pkpu-4-2021"]),
-                                                            r["pkpu-4-2021"]["relasi"].update(diubah_oleh=["pkpu-8-2019"]))),
-                None),
-    "REG-002": ("a relation recorded on one side only", mutate(lambda s: None),
-                lambda root: edit_registry(root, lambda r: r["uu-25-2004"].update(relasi={"mengubah": ["uu-7-2017"]})),
-                None),
-    "REG-003": ("revoked by something, yet 'berlaku'", mutate(lambda s: None),
-                lambda root: edit_registry(root, lambda r: r["permenpan-12-2015"].update(status="berlaku")), None),
-    "REG-004": ("a status claim without its source", mutate(lambda s: None),
-                lambda root: edit_registry(root, lambda r: r["pkpu-12-2023"].pop("catatan_status")), None),
+    "DH-007": (
+        "a document as legal basis",
+        mutate(_set(("dasar_hukum", 0, "regulasi"), ["pk-kpu-luwu-utara"])),
+        None,
+        None,
+    ),
+    "DH-008": (
+        "cited without a number",
+        mutate(_set(("dasar_hukum", 0, "teks"), "Peraturan Presiden tentang SAKIP")),
+        None,
+        None,
+    ),
+    "DH-009": (
+        "cites a revoked regulation",
+        mutate(
+            _set(
+                ("dasar_hukum", 0),
+                {
+                    "teks": "Peraturan Menteri Nomor 12 Tahun 2015 tentang Pedoman Evaluasi",
+                    "regulasi": ["permenpan-12-2015"],
+                },
+            )
+        ),
+        None,
+        None,
+    ),
+    "DH-010": (
+        "cites an amended regulation without its amendments",
+        mutate(
+            _set(
+                ("dasar_hukum", 0),
+                {
+                    "teks": "Peraturan Komisi Pemilihan Umum Nomor 14 Tahun 2020 tentang Tugas",
+                    "regulasi": ["pkpu-14-2020"],
+                },
+            )
+        ),
+        None,
+        None,
+    ),
+    "REG-001": (
+        "amendments in a circle",
+        mutate(lambda s: None),
+        lambda root: edit_registry(
+            root,
+            lambda r: (
+                r["pkpu-8-2019"]["relasi"].update(mengubah=["pkpu-4-2021"]),
+                r["pkpu-4-2021"]["relasi"].update(diubah_oleh=["pkpu-8-2019"]),
+            ),
+        ),
+        None,
+    ),
+    "REG-002": (
+        "a relation recorded on one side only",
+        mutate(lambda s: None),
+        lambda root: edit_registry(root, lambda r: r["uu-25-2004"].update(relasi={"mengubah": ["uu-7-2017"]})),
+        None,
+    ),
+    "REG-003": (
+        "revoked by something, yet 'berlaku'",
+        mutate(lambda s: None),
+        lambda root: edit_registry(root, lambda r: r["permenpan-12-2015"].update(status="berlaku")),
+        None,
+    ),
+    "REG-004": (
+        "a status claim without its source",
+        mutate(lambda s: None),
+        lambda root: edit_registry(root, lambda r: r["pkpu-12-2023"].pop("catatan_status")),
+        None,
+    ),
     "REVIEW-001": ("effective long ago, never reviewed", mutate(lambda s: None), None, None),
 }
 # code -> where each finding must point: (field, how the line it names starts). Reviewed by hand:
@@ -237,14 +393,29 @@ def test_review_is_judged_from_the_last_review_not_the_effective_date(tmp_path):
     assert "1 Mei 2025" in f.message  # six months after 1 November 2024
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Peraturan Komisi Pemilihan Umum Nomor 5/PR.03-1-Kpt/03/KPU/1/2018 tentang X", ("peraturan_kpu", "5/PR.03-1-Kpt/03/KPU/1/2018", 2018)),
-    ("Keputusan KPU Nomor 5 Tahun 2018 tentang X", ("keputusan_kpu", "5 Tahun 2018", 2018)),
-    ("Undang-Undang 7 Tahun 2017 tentang Pemilihan Umum;", ("undang_undang", "7 Tahun 2017", 2017)),
-    ("Keputusan Komisi Pemilihan Umum Kota SERANG Nomor 10 Tahun 2023 tentang X", ("keputusan_kpu_daerah", "10 Tahun 2023", 2023)),
-    ("Keputusan Komisi Pemilihan Umum Kabupaten Luwu Utara Tentang Renstra 2020-2024", ("keputusan_kpu_daerah", None, None)),
-    ("Peraturan Menteri Negara PAN dan RB Nomor: 35 Tahun 2012 tentang X", ("peraturan_menteri", "35 Tahun 2012", 2012)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Peraturan Komisi Pemilihan Umum Nomor 5/PR.03-1-Kpt/03/KPU/1/2018 tentang X",
+            ("peraturan_kpu", "5/PR.03-1-Kpt/03/KPU/1/2018", 2018),
+        ),
+        ("Keputusan KPU Nomor 5 Tahun 2018 tentang X", ("keputusan_kpu", "5 Tahun 2018", 2018)),
+        ("Undang-Undang 7 Tahun 2017 tentang Pemilihan Umum;", ("undang_undang", "7 Tahun 2017", 2017)),
+        (
+            "Keputusan Komisi Pemilihan Umum Kota SERANG Nomor 10 Tahun 2023 tentang X",
+            ("keputusan_kpu_daerah", "10 Tahun 2023", 2023),
+        ),
+        (
+            "Keputusan Komisi Pemilihan Umum Kabupaten Luwu Utara Tentang Renstra 2020-2024",
+            ("keputusan_kpu_daerah", None, None),
+        ),
+        (
+            "Peraturan Menteri Negara PAN dan RB Nomor: 35 Tahun 2012 tentang X",
+            ("peraturan_menteri", "35 Tahun 2012", 2012),
+        ),
+    ],
+)
 def test_printed_citation_is_read(text, expected):
     c = dasar_hukum.read_citation(text)
     assert (c.jenis, c.nomor, c.tahun) == expected
@@ -252,21 +423,29 @@ def test_printed_citation_is_read(text, expected):
 
 def test_item_naming_two_regulations_is_split_in_order():
     from macros.model import DasarHukum
-    item = DasarHukum(teks="Keputusan KPU Nomor 5 Tahun 2018 tentang A di Lingkungan Komisi Pemilihan Umum "
-                           "Peraturan Komisi Pemilihan Umum Nomor 14 Tahun 2020 tentang B",
-                      regulasi=["kpt-kpu-5-2018", "pkpu-14-2020"])
+
+    item = DasarHukum(
+        teks="Keputusan KPU Nomor 5 Tahun 2018 tentang A di Lingkungan Komisi Pemilihan Umum "
+        "Peraturan Komisi Pemilihan Umum Nomor 14 Tahun 2020 tentang B",
+        regulasi=["kpt-kpu-5-2018", "pkpu-14-2020"],
+    )
     pairs = dasar_hukum.citations(item)
     assert [(reg, c.jenis, c.nomor) for reg, c in pairs] == [
-        ("kpt-kpu-5-2018", "keputusan_kpu", "5 Tahun 2018"), ("pkpu-14-2020", "peraturan_kpu", "14 Tahun 2020")]
+        ("kpt-kpu-5-2018", "keputusan_kpu", "5 Tahun 2018"),
+        ("pkpu-14-2020", "peraturan_kpu", "14 Tahun 2020"),
+    ]
 
 
-@pytest.mark.parametrize("words, lane, same", [
-    ("Kepala Sub Bagian", "Ka. Sub Bag Perencanaan", True),
-    ("kasubbag Perencanaan", "Kasubbag Perencanaan", True),
-    ("kabag", "Bidang/Bagian", False),
-    ("Ketua Tim", "KASUB BAG. RENDATIN/ STAF", False),
-    ("Sekretaris", "Plt. Sekretaris", True),
-])
+@pytest.mark.parametrize(
+    "words, lane, same",
+    [
+        ("Kepala Sub Bagian", "Ka. Sub Bag Perencanaan", True),
+        ("kasubbag Perencanaan", "Kasubbag Perencanaan", True),
+        ("kabag", "Bidang/Bagian", False),
+        ("Ketua Tim", "KASUB BAG. RENDATIN/ STAF", False),
+        ("Sekretaris", "Plt. Sekretaris", True),
+    ],
+)
 def test_person_words_spell_out_abbreviations(words, lane, same):
     a, b = flow.person_words(words), flow.person_words(lane)
     assert (a <= b or b <= a) is same

@@ -20,8 +20,14 @@ BLOCK_MKDOCS = textwrap.dedent("""\
 
 
 def run_without_mkdocs(code: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", BLOCK_MKDOCS + textwrap.dedent(code)], cwd=ROOT, env=ENV,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", BLOCK_MKDOCS + textwrap.dedent(code)],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_the_blocker_really_blocks_mkdocs():

@@ -9,14 +9,13 @@ import re
 
 import jsonschema
 import pytest
+from conftest import REFERENCE_DATE, SEED_FINDINGS, SEEDS, assert_snapshot, page_html
+from fixture_sop import GOOD, REL, registries_only, write
 
 from macros import core, export, legal, urls
 from macros.render import legal as legal_pages
 from macros.render import reports
 from macros.render.text import html_text
-
-from conftest import REFERENCE_DATE, SEED_FINDINGS, SEEDS, assert_snapshot, page_html
-from fixture_sop import GOOD, REL, registries_only, write
 
 PALU = "kpu-kota-palu/penyusunan-laporan-kinerja"
 
@@ -50,15 +49,30 @@ def test_every_regulation_the_seeds_cite_is_registered():
     assert cited <= set(SEEDS.regulasi_map)
 
 
-@pytest.mark.parametrize("text, line, field, needle", [
-    ("  uu-7-2017:\n    jenis: undang_undang\n    tentang: x\n    tentng: x\n", 5, "regulasi.uu-7-2017.tentng",
-     "kunci 'tentng' tidak dikenal"),
-    ("  uu-7-2017:\n    jenis: undang_undang\n    tentang: x\n    tautan: \"javascript:alert(1)\"\n", 5,
-     "regulasi.uu-7-2017.tautan", "bukan alamat web"),
-    ("  uu-7-2017:\n    jenis: undang-undang\n    tentang: x\n", 3, "regulasi.uu-7-2017.jenis",
-     "nilai 'undang-undang' tidak dikenal"),
-    ("  index:\n    jenis: undang_undang\n    tentang: x\n", 2, "regulasi.index", "sudah dipakai"),
-])
+@pytest.mark.parametrize(
+    "text, line, field, needle",
+    [
+        (
+            "  uu-7-2017:\n    jenis: undang_undang\n    tentang: x\n    tentng: x\n",
+            5,
+            "regulasi.uu-7-2017.tentng",
+            "kunci 'tentng' tidak dikenal",
+        ),
+        (
+            "  uu-7-2017:\n    jenis: undang_undang\n    tentang: x\n    tautan: \"javascript:alert(1)\"\n",
+            5,
+            "regulasi.uu-7-2017.tautan",
+            "bukan alamat web",
+        ),
+        (
+            "  uu-7-2017:\n    jenis: undang-undang\n    tentang: x\n",
+            3,
+            "regulasi.uu-7-2017.jenis",
+            "nilai 'undang-undang' tidak dikenal",
+        ),
+        ("  index:\n    jenis: undang_undang\n    tentang: x\n", 2, "regulasi.index", "sudah dipakai"),
+    ],
+)
 def test_a_broken_registry_entry_is_reported_with_file_line_and_field(tmp_path, text, line, field, needle):
     root = registries_only(tmp_path)
     (root / "sop_data/regulasi.yaml").write_text("regulasi:\n" + text, encoding="utf-8")
@@ -72,8 +86,10 @@ def test_a_broken_registry_entry_is_reported_with_file_line_and_field(tmp_path, 
 
 
 def test_seed_citations_map_as_expected():
-    lines = [f"{c.record.id} | butir {c.item + 1} | {c.reg_id} | {SEEDS.regulasi_map[c.reg_id].status}"
-             for c in legal.citations(SEEDS)]
+    lines = [
+        f"{c.record.id} | butir {c.item + 1} | {c.reg_id} | {SEEDS.regulasi_map[c.reg_id].status}"
+        for c in legal.citations(SEEDS)
+    ]
     assert_snapshot("seed-citations.txt", "\n".join(lines) + "\n")
 
 
@@ -115,7 +131,6 @@ def test_export_json_roundtrips_through_its_model():
 
 
 # --- The built site --------------------------------------------------------------
-
 
 
 @pytest.mark.build
@@ -187,14 +202,19 @@ def test_sop_page_links_each_citation_and_says_what_replaced_it(built_site):
 # --- Rendered pages (pure renderers, snapshot-tested like the step tables) -------------------
 
 
-@pytest.mark.parametrize("name, render", [
-    ("regulasi-index.md", lambda: legal_pages.index_page(SEEDS, urls.source_link)),
-    ("regulasi-pkpu-8-2019.md", lambda: legal_pages.regulation_page(SEEDS, "pkpu-8-2019", urls.source_link)),
-    ("regulasi-permenpan-12-2015.md",
-     lambda: legal_pages.regulation_page(SEEDS, "permenpan-12-2015", urls.source_link)),
-    ("laporan-auditor.md", lambda: legal_pages.report_page(SEEDS, SEED_FINDINGS, REFERENCE_DATE, urls.source_link)),
-    ("aturan-pemeriksaan.md", lambda: reports.rules_page()),
-    ("jadwal-peninjauan.md", lambda: reports.review_page(SEEDS, REFERENCE_DATE, urls.source_link)),
-])
+@pytest.mark.parametrize(
+    "name, render",
+    [
+        ("regulasi-index.md", lambda: legal_pages.index_page(SEEDS, urls.source_link)),
+        ("regulasi-pkpu-8-2019.md", lambda: legal_pages.regulation_page(SEEDS, "pkpu-8-2019", urls.source_link)),
+        (
+            "regulasi-permenpan-12-2015.md",
+            lambda: legal_pages.regulation_page(SEEDS, "permenpan-12-2015", urls.source_link),
+        ),
+        ("laporan-auditor.md", lambda: legal_pages.report_page(SEEDS, SEED_FINDINGS, REFERENCE_DATE, urls.source_link)),
+        ("aturan-pemeriksaan.md", lambda: reports.rules_page()),
+        ("jadwal-peninjauan.md", lambda: reports.review_page(SEEDS, REFERENCE_DATE, urls.source_link)),
+    ],
+)
 def test_rendered_page_matches_its_snapshot(name, render):
     assert_snapshot(name, render())

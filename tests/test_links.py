@@ -12,7 +12,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from conftest import SEEDS, build, generate_handbook, make_project
 
 pytestmark = pytest.mark.build
@@ -75,8 +74,7 @@ def broken_links(site: Path) -> list[str]:
 
 def pages_match_sources(root: Path, site: Path) -> list[str]:
     """Each SOP file has its page and each SOP page its file."""
-    files = {p.relative_to(root / "sop_data").with_suffix("").as_posix()
-             for p in (root / "sop_data").glob("*/*.yaml")}
+    files = {p.relative_to(root / "sop_data").with_suffix("").as_posix() for p in (root / "sop_data").glob("*/*.yaml")}
     pages = {p.parent.relative_to(site / "sop").as_posix() for p in (site / "sop").glob("*/*/index.html")}
     return sorted(f"tanpa halaman: {x}" for x in files - pages) + sorted(f"tanpa berkas: {x}" for x in pages - files)
 
@@ -87,6 +85,7 @@ def test_every_link_of_the_seed_site_resolves(built_site):
 
 def test_every_seed_sop_has_its_page_and_every_page_its_source(built_site):
     from conftest import ROOT
+
     assert pages_match_sources(ROOT, built_site) == []
     assert len(SEEDS.sops) == 5
 
@@ -104,8 +103,15 @@ def test_every_link_of_a_generated_handbook_resolves(tmp_path):
 def test_the_link_check_finds_a_broken_link_and_a_missing_anchor(tmp_path):
     """The checker itself can fail: each kind of dead link is reported."""
     (tmp_path / "a").mkdir()
-    (tmp_path / "a/index.html").write_text('<p id="ada"></p><a href="#ada">1</a><a href="#tiada">2</a>'
-                                           '<a href="../b/">3</a><a href="javascript:alert(1)">4</a><a href="/a/">5</a>', encoding="utf-8")
+    (tmp_path / "a/index.html").write_text(
+        '<p id="ada"></p><a href="#ada">1</a><a href="#tiada">2</a>'
+        '<a href="../b/">3</a><a href="javascript:alert(1)">4</a><a href="/a/">5</a>',
+        encoding="utf-8",
+    )
     problems = broken_links(tmp_path)
     assert [p.split(" (")[1] for p in problems] == [
-        "tidak ada #tiada)", "tidak ada berkas)", "skema javascript:)", "alamat absolut)"]
+        "tidak ada #tiada)",
+        "tidak ada berkas)",
+        "skema javascript:)",
+        "alamat absolut)",
+    ]

@@ -6,11 +6,10 @@ import json
 import textwrap
 
 import pytest
+from conftest import ROOT, sop
 
 from macros import core
 from macros.yamlsource import MAX_DEPTH, SourceError, parse
-
-from conftest import ROOT, sop
 
 REL = "sop_data/kpu-kota-palu/contoh.yaml"
 
@@ -35,7 +34,6 @@ VALID = textwrap.dedent("""\
         kegiatan: "Selesai"
         pelaksana: [staf]
     """)
-
 
 
 def findings_for(project, text: str | bytes):
@@ -65,7 +63,9 @@ def test_unknown_key_names_file_line_field_and_suggests(project):
 
 
 def test_wrong_type_is_reported_at_its_line(project):
-    f = only(findings_for(project, VALID.replace("pelaksana: [staf]\n    mutu_baku", "pelaksana: staf\n    mutu_baku"))[1])
+    f = only(
+        findings_for(project, VALID.replace("pelaksana: [staf]\n    mutu_baku", "pelaksana: staf\n    mutu_baku"))[1]
+    )
     assert (f.line, f.field) == (13, "langkah[1].pelaksana")
     assert "daftar" in f.message
 
@@ -97,11 +97,14 @@ def test_yaml_syntax_error_has_line(project):
     assert f.code == "BERKAS-001" and f.line >= 3 and "sintaks YAML" in f.message
 
 
-@pytest.mark.parametrize("bad, needle", [
-    ('nama: "SOP Contoh"\nsumber: [uji\n', "kurung siku"),
-    ('nama: @SOP\n', "tanda kutip"),
-    ('nama: SOP: Contoh\n', "titik dua"),
-])
+@pytest.mark.parametrize(
+    "bad, needle",
+    [
+        ('nama: "SOP Contoh"\nsumber: [uji\n', "kurung siku"),
+        ('nama: @SOP\n', "tanda kutip"),
+        ('nama: SOP: Contoh\n', "titik dua"),
+    ],
+)
 def test_yaml_syntax_errors_are_explained_in_indonesian(project, bad, needle):
     f = only(findings_for(project, bad)[1])
     assert f.code == "BERKAS-001" and needle in f.message, f.message
@@ -124,14 +127,17 @@ def test_number_where_a_number_is_expected_still_works(project):
     assert found == [] and book.sops["kpu-kota-palu/contoh"].data.langkah[1].no == 2
 
 
-@pytest.mark.parametrize("text, needle", [
-    (VALID + "extra: &a [1]\nmore: *a\n", "alias"),
-    (VALID.replace('"uji"', '!!python/object:os.system "uji"'), "tag"),
-    (VALID + "---\nnomor: x\n", "lebih dari satu dokumen"),
-    ("", "kosong"),
-    ("# only a comment\n", "kosong"),
-    ("- a\n- b\n", "pemetaan"),
-])
+@pytest.mark.parametrize(
+    "text, needle",
+    [
+        (VALID + "extra: &a [1]\nmore: *a\n", "alias"),
+        (VALID.replace('"uji"', '!!python/object:os.system "uji"'), "tag"),
+        (VALID + "---\nnomor: x\n", "lebih dari satu dokumen"),
+        ("", "kosong"),
+        ("# only a comment\n", "kosong"),
+        ("- a\n- b\n", "pemetaan"),
+    ],
+)
 def test_file_level_problems_are_errors(project, text, needle):
     f = only(findings_for(project, text)[1])
     assert f.code == "BERKAS-001" and needle in f.message
@@ -143,8 +149,10 @@ def test_not_utf8_is_named(project):
 
 
 def test_unknown_lane_step_and_regulation_are_reference_errors(project):
-    text = (VALID.replace("pelaksana: [staf]\n    mutu_baku", "pelaksana: [kasubbag]\n    mutu_baku")
-            + "dasar_hukum:\n  - teks: \"UU\"\n    regulasi: [uu-99-2099]\n")
+    text = (
+        VALID.replace("pelaksana: [staf]\n    mutu_baku", "pelaksana: [kasubbag]\n    mutu_baku")
+        + "dasar_hukum:\n  - teks: \"UU\"\n    regulasi: [uu-99-2099]\n"
+    )
     text = text.replace("  - no: 2\n", "  - no: 2\n    lanjut: [7]\n")
     found = findings_for(project, text)[1]
     by_code = {f.code: f for f in found}
@@ -162,8 +170,11 @@ def test_misplaced_and_misnamed_files_are_reported_not_dropped(project):
     (project / "sop_data/kpu-kota-palu/sub/x.yaml").write_text(VALID)
     _, findings = core.load(project)
     reported = {f.file for f in findings if f.level == "error"}
-    assert {"sop_data/kpu-kota-palu/Salah Nama.yaml", "sop_data/kpu-kota-palu/catatan.yml",
-            "sop_data/kpu-kota-palu/sub/x.yaml"} <= reported
+    assert {
+        "sop_data/kpu-kota-palu/Salah Nama.yaml",
+        "sop_data/kpu-kota-palu/catatan.yml",
+        "sop_data/kpu-kota-palu/sub/x.yaml",
+    } <= reported
 
 
 def test_deep_nesting_is_bounded():
@@ -190,6 +201,15 @@ def test_sop_check_json_lists_findings_with_every_field(project):
     result = sop("--root", str(project), "check", "--format", "json")
     found = [f for f in json.loads(result.stdout) if f["file"] == REL]
     assert result.returncode == 1
-    assert found == [{"file": REL, "line": 5, "field": "tanggal.pembuatan", "code": "SKEMA-001", "level": "error",
-                      "message": found[0]["message"], "path": ["tanggal", "pembuatan"]}]
+    assert found == [
+        {
+            "file": REL,
+            "line": 5,
+            "field": "tanggal.pembuatan",
+            "code": "SKEMA-001",
+            "level": "error",
+            "message": found[0]["message"],
+            "path": ["tanggal", "pembuatan"],
+        }
+    ]
     assert "2023-02-30" in found[0]["message"]

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import SEEDS as BOOK
+from conftest import assert_snapshot
 
 from macros import waktu
 from macros.model import Sop
 from macros.render import mermaid, page
 from macros.render.text import html_text, mermaid_text
-
-from conftest import SEEDS as BOOK, assert_snapshot
 
 IDS = sorted(BOOK.sops)
 
@@ -63,16 +63,25 @@ def test_every_step_is_drawn_in_every_lane_it_involves(sop_id):
 
 
 def _sop(lane_name: str, text: str) -> Sop:
-    return Sop.model_validate({
-        "sumber": "uji", "nomor": "1", "nama": text,
-        "pelaksana": [{"id": "a", "nama": lane_name}, {"id": "b", "nama": "B"}],
-        "langkah": [
-            {"no": 1, "jenis": "mulai", "kegiatan": text, "pelaksana": ["a", "b"]},
-            {"no": 2, "jenis": "keputusan", "kegiatan": text, "pelaksana": ["b"],
-             "cabang": [{"label": text, "ke": 1}, {"label": "Ya", "ke": 3}]},
-            {"no": 3, "jenis": "selesai", "kegiatan": "Selesai", "pelaksana": ["a"]},
-        ],
-    })
+    return Sop.model_validate(
+        {
+            "sumber": "uji",
+            "nomor": "1",
+            "nama": text,
+            "pelaksana": [{"id": "a", "nama": lane_name}, {"id": "b", "nama": "B"}],
+            "langkah": [
+                {"no": 1, "jenis": "mulai", "kegiatan": text, "pelaksana": ["a", "b"]},
+                {
+                    "no": 2,
+                    "jenis": "keputusan",
+                    "kegiatan": text,
+                    "pelaksana": ["b"],
+                    "cabang": [{"label": text, "ke": 1}, {"label": "Ya", "ke": 3}],
+                },
+                {"no": 3, "jenis": "selesai", "kegiatan": "Selesai", "pelaksana": ["a"]},
+            ],
+        }
+    )
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -102,10 +111,18 @@ def test_labels_read_back_exactly():
         assert decoded == text.replace("\n", " ")
 
 
-@pytest.mark.parametrize("text, minutes", [
-    ("30 Menit", 30), ("2 Hari", 960), ("120 menit", 120), ("1 JAM", 60), ("3 Minggu", 7200),
-    ("3 Hari 7 Jam 15 Menit", 3 * 480 + 7 * 60 + 15), ("1 bulan", 9600),
-])
+@pytest.mark.parametrize(
+    "text, minutes",
+    [
+        ("30 Menit", 30),
+        ("2 Hari", 960),
+        ("120 menit", 120),
+        ("1 JAM", 60),
+        ("3 Minggu", 7200),
+        ("3 Hari 7 Jam 15 Menit", 3 * 480 + 7 * 60 + 15),
+        ("1 bulan", 9600),
+    ],
+)
 def test_waktu_parses(text, minutes):
     assert waktu.parse(text) == minutes
 
@@ -124,5 +141,6 @@ def test_total_time_of_bengkulu_utara_shows_computed_and_stated():
 
 def test_code_spans_escape_first_then_mark_backticks():
     from macros.render.templating import code_spans
+
     assert code_spans("isi `pelaksana` <b>") == "isi <code>pelaksana</code> &#60;b&#62;"
     assert code_spans("`<script>`") == "<code>&#60;script&#62;</code>"

@@ -6,18 +6,20 @@ import copy
 import datetime as dt
 
 import pytest
+from fixture_sop import GOOD, REL, registries_only, write
 
 from macros import core, review
 from macros.render import reports
 
-from fixture_sop import GOOD, REL, registries_only, write
 
-
-@pytest.mark.parametrize("day, due", [
-    (dt.date(2024, 1, 20), dt.date(2024, 7, 20)),
-    (dt.date(2023, 8, 31), dt.date(2024, 2, 29)),  # no 31 February: the month's last day
-    (dt.date(2024, 9, 15), dt.date(2025, 3, 15)),  # across the year
-])
+@pytest.mark.parametrize(
+    "day, due",
+    [
+        (dt.date(2024, 1, 20), dt.date(2024, 7, 20)),
+        (dt.date(2023, 8, 31), dt.date(2024, 2, 29)),  # no 31 February: the month's last day
+        (dt.date(2024, 9, 15), dt.date(2025, 3, 15)),  # across the year
+    ],
+)
 def test_due_is_six_calendar_months_later(day, due):
     assert review.add_months(day, 6) == due
 

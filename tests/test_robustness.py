@@ -13,11 +13,10 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ENV, MKDOCS
 from fixture_sop import GOOD, REL, registries_only, write
 
-MEMORY_LIMIT = 1024 ** 3
+MEMORY_LIMIT = 1024**3
 TIME_LIMIT = 60
 BAD = "sop_data/kpu-kota-palu/rusak.yaml"
 
@@ -52,9 +51,23 @@ def test_bad_file_is_reported_and_the_rest_still_checked(tmp_path, name):
     write(root, REL, GOOD)
     (root / BAD).write_bytes(content)
     result = subprocess.run(
-        [sys.executable, "-m", "macros", "--root", str(root), "check", "--format", "json",
-         "--tanggal-acuan", "2030-01-01"],  # late enough that the good SOP is due for review: proof it was checked
-        env=ENV, capture_output=True, text=True, timeout=TIME_LIMIT, preexec_fn=_limits,
+        [
+            sys.executable,
+            "-m",
+            "macros",
+            "--root",
+            str(root),
+            "check",
+            "--format",
+            "json",
+            "--tanggal-acuan",
+            "2030-01-01",
+        ],  # late enough that the good SOP is due for review: proof it was checked
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=TIME_LIMIT,
+        preexec_fn=_limits,
     )
     assert "Traceback" not in result.stderr, result.stderr[-2000:]
     assert result.returncode == 1
@@ -71,8 +84,15 @@ def test_bad_file_is_reported_and_the_rest_still_checked(tmp_path, name):
 def test_bad_file_fails_the_build_with_its_name_not_a_traceback(project, tmp_path, name):
     content, needle = CASES[name]
     (project / BAD).write_bytes(content)
-    result = subprocess.run(MKDOCS + ["build", "--site-dir", str(tmp_path / "site")], cwd=project, env=ENV,
-                            capture_output=True, text=True, timeout=TIME_LIMIT, preexec_fn=_limits)
+    result = subprocess.run(
+        MKDOCS + ["build", "--site-dir", str(tmp_path / "site")],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=TIME_LIMIT,
+        preexec_fn=_limits,
+    )
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert f"{BAD}:" in output and "BERKAS-001 error" in output and needle in output

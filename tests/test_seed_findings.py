@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import REFERENCE_DATE, ROOT, SEED_FINDINGS, assert_snapshot, sop
 
 PALU = "sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml"
@@ -46,39 +45,42 @@ def _has(file, code, *words):
     return hits
 
 
-@pytest.mark.parametrize("file, code, words", [
-    # Palu: a year that is not the regulation's, a Keputusan printed as "Peraturan", a return to an officer with no lane.
-    (PALU, "DH-003", ("2017", "2007")),
-    (PALU, "DH-002", ("Peraturan KPU", "Keputusan KPU")),
-    (PALU, "FLOW-007", ("Kepala Bagian",)),
-    (PALU, "IDENT-004", ("Tanggal Efektif",)),
-    # Luwu Utara: empty Peringatan, step 1 without Waktu and Output (its Keterangan is a month), a Dokumen symbol,
-    # a planning document cited as Dasar Hukum, and a Keputusan cited without its number.
-    (LUWU, "IDENT-003", ("Peringatan",)),
-    (LUWU, "AP-004", ("langkah 1", "Januari", "jadwal")),
-    (LUWU, "AP-005", ("langkah 1",)),
-    (LUWU, "AP-001", ("Dokumen", "35/2012")),
-    (LUWU, "DH-007", ("Perjanjian Kinerja",)),
-    (LUWU, "DH-008", ("tanpa nomor",)),
-    # Bengkulu Utara: a Nomor without its number, a stated total the steps do not add up to, unreadable cells,
-    # an order given to a kabag who has no lane, no dates at all.
-    (BENGKULU, "IDENT-002", ("/ORT.06/1703/3/2023",)),
-    (BENGKULU, "TIME-003", ("3 hari 7 jam 15 menit", "3 hari 5 jam 45 menit", "1, 14")),
-    (BENGKULU, "TIME-001", ("langkah 1",)),
-    (BENGKULU, "FLOW-007", ("kabag",)),
-    (BENGKULU, "IDENT-004", ("Tanggal Pembuatan",)),
-    # Serang: PermenPAN-RB 35/2012 cited twice, two regulations run together, returns to "Tim"/"Ketua Tim",
-    # Keputusan KPU 5/2018 printed as "Nomor 5 Tahun 2018".
-    (SERANG, "DH-001", ("permenpanrb-35-2012", "butir 4")),
-    (SERANG, "DH-004", ("kpt-kpu-5-2018", "pkpu-14-2020")),
-    (SERANG, "FLOW-007", ("'Tim'",)),
-    (SERANG, "FLOW-007", ("Ketua Tim",)),
-    (SERANG, "DH-005", ("5 Tahun 2018",)),
-    # Banten: a Lampiran titled for another SOP, step 7 without Output, never reviewed since 2021.
-    (BANTEN, "IDENT-005", ("UNIT KERJA PENGADAAN BARANG DAN JASA",)),
-    (BANTEN, "AP-005", ("langkah 7",)),
-    (BANTEN, "REVIEW-001", ("15 Juli 2021",)),
-])
+@pytest.mark.parametrize(
+    "file, code, words",
+    [
+        # Palu: a year that is not the regulation's, a Keputusan printed as "Peraturan", a return to an officer with no lane.
+        (PALU, "DH-003", ("2017", "2007")),
+        (PALU, "DH-002", ("Peraturan KPU", "Keputusan KPU")),
+        (PALU, "FLOW-007", ("Kepala Bagian",)),
+        (PALU, "IDENT-004", ("Tanggal Efektif",)),
+        # Luwu Utara: empty Peringatan, step 1 without Waktu and Output (its Keterangan is a month), a Dokumen symbol,
+        # a planning document cited as Dasar Hukum, and a Keputusan cited without its number.
+        (LUWU, "IDENT-003", ("Peringatan",)),
+        (LUWU, "AP-004", ("langkah 1", "Januari", "jadwal")),
+        (LUWU, "AP-005", ("langkah 1",)),
+        (LUWU, "AP-001", ("Dokumen", "35/2012")),
+        (LUWU, "DH-007", ("Perjanjian Kinerja",)),
+        (LUWU, "DH-008", ("tanpa nomor",)),
+        # Bengkulu Utara: a Nomor without its number, a stated total the steps do not add up to, unreadable cells,
+        # an order given to a kabag who has no lane, no dates at all.
+        (BENGKULU, "IDENT-002", ("/ORT.06/1703/3/2023",)),
+        (BENGKULU, "TIME-003", ("3 hari 7 jam 15 menit", "3 hari 5 jam 45 menit", "1, 14")),
+        (BENGKULU, "TIME-001", ("langkah 1",)),
+        (BENGKULU, "FLOW-007", ("kabag",)),
+        (BENGKULU, "IDENT-004", ("Tanggal Pembuatan",)),
+        # Serang: PermenPAN-RB 35/2012 cited twice, two regulations run together, returns to "Tim"/"Ketua Tim",
+        # Keputusan KPU 5/2018 printed as "Nomor 5 Tahun 2018".
+        (SERANG, "DH-001", ("permenpanrb-35-2012", "butir 4")),
+        (SERANG, "DH-004", ("kpt-kpu-5-2018", "pkpu-14-2020")),
+        (SERANG, "FLOW-007", ("'Tim'",)),
+        (SERANG, "FLOW-007", ("Ketua Tim",)),
+        (SERANG, "DH-005", ("5 Tahun 2018",)),
+        # Banten: a Lampiran titled for another SOP, step 7 without Output, never reviewed since 2021.
+        (BANTEN, "IDENT-005", ("UNIT KERJA PENGADAAN BARANG DAN JASA",)),
+        (BANTEN, "AP-005", ("langkah 7",)),
+        (BANTEN, "REVIEW-001", ("15 Juli 2021",)),
+    ],
+)
 def test_seed_defect_is_found(file, code, words):
     _has(file, code, *words)
 
@@ -98,5 +100,8 @@ def test_github_format_prints_one_annotation_per_finding():
 
 def test_github_annotation_escapes_its_separators():
     from macros.findings import Finding
+
     f = Finding("a,b:c.yaml", 3, "langkah[1].x", "REF-002", "error", "50% salah\nbaris: dua")
-    assert f.format_github() == "::error file=a%2Cb%3Ac.yaml,line=3,title=REF-002 langkah[1].x::50%25 salah%0Abaris: dua"
+    assert (
+        f.format_github() == "::error file=a%2Cb%3Ac.yaml,line=3,title=REF-002 langkah[1].x::50%25 salah%0Abaris: dua"
+    )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
+from conftest import SEED_FINDINGS as FINDINGS
+from conftest import SEEDS as BOOK
 
 from macros.loader import DATA_DIR
-
-from conftest import ROOT, SEED_FINDINGS as FINDINGS, SEEDS as BOOK
 
 FILES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / DATA_DIR).rglob("*.yaml"))
 

@@ -10,8 +10,16 @@ The docstrings are in Indonesian because the rules page publishes them: the
 first line is the rule, the rest explains it to a maintainer or an auditor.
 """
 
-# Importing a group registers its checks; this order is the order of the rules page.
+# Importing a group registers its checks (the rules page orders groups by labels.CHECK_GROUPS).
 from . import (  # noqa: F401
-    references, flow, sop_ap, durations, dates, identity, dasar_hukum, registry, reviews,
+    dasar_hukum,
+    dates,
+    durations,
+    flow,
+    identity,
+    references,
+    registry,
+    reviews,
+    sop_ap,
 )
 from .base import CHECKS, Check, Context, check, run  # noqa: F401

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from .. import labels
 from ..findings import Finding
@@ -50,6 +50,7 @@ def check(code: str, level: str, scope: str = "sop"):
         assert code not in {c.code for c in CHECKS}, code
         CHECKS.append(Check(code, level, scope, func))
         return func
+
     return register
 
 

@@ -9,7 +9,6 @@ from .. import labels, legal
 from ..loader import SopRecord
 from .base import Context, _at, check
 
-
 # How an item's printed wording names its jenis; the first match wins.
 _PRINTED_JENIS = [
     ("keputusan_sekjen_kpu", r"keputusan\s+sekretaris\s+jenderal"),
@@ -52,12 +51,15 @@ def citations(item) -> list[tuple[str, PrintedCitation]]:
     """
     if len(item.regulasi) == 1:
         return [(item.regulasi[0], read_citation(item.teks))]
-    starts = [m.start() for m in _CITATION_START.finditer(item.teks)
-              if re.match(r".{0,80}?\bnomor\b", item.teks[m.start():], re.IGNORECASE | re.DOTALL)]
+    starts = [
+        m.start()
+        for m in _CITATION_START.finditer(item.teks)
+        if re.match(r".{0,80}?\bnomor\b", item.teks[m.start() :], re.IGNORECASE | re.DOTALL)
+    ]
     if len(starts) != len(item.regulasi):
         return []
-    parts = [item.teks[a:b] for a, b in zip(starts, starts[1:] + [len(item.teks)])]
-    return [(reg, read_citation(part)) for reg, part in zip(item.regulasi, parts)]
+    parts = [item.teks[a:b] for a, b in zip(starts, starts[1:] + [len(item.teks)], strict=True)]
+    return [(reg, read_citation(part)) for reg, part in zip(item.regulasi, parts, strict=True)]
 
 
 def _number_key(text: str) -> str:
@@ -88,8 +90,10 @@ def cited_once(ctx: Context, record: SopRecord):
     for i, item in enumerate(record.data.dasar_hukum):
         for j, reg_id in enumerate(item.regulasi):
             if reg_id in first and first[reg_id] != i:
-                yield (*_at(record, "dasar_hukum", i, "regulasi", j),
-                       f"peraturan yang sama ({reg_id}) sudah dikutip di butir {first[reg_id] + 1}")
+                yield (
+                    *_at(record, "dasar_hukum", i, "regulasi", j),
+                    f"peraturan yang sama ({reg_id}) sudah dikutip di butir {first[reg_id] + 1}",
+                )
             first.setdefault(reg_id, i)
 
 
@@ -101,9 +105,11 @@ def printed_jenis_matches(ctx: Context, record: SopRecord):
     """
     for i, reg_id, reg, printed in _printed_vs_registry(ctx, record):
         if printed.jenis and printed.jenis != reg.jenis:
-            yield (*_at(record, "dasar_hukum", i, "teks"),
-                   f"tercetak sebagai {labels.REGULASI_JENIS[printed.jenis]}, padahal {reg_id} di register adalah "
-                   f"{labels.REGULASI_JENIS[reg.jenis]}")
+            yield (
+                *_at(record, "dasar_hukum", i, "teks"),
+                f"tercetak sebagai {labels.REGULASI_JENIS[printed.jenis]}, padahal {reg_id} di register adalah "
+                f"{labels.REGULASI_JENIS[reg.jenis]}",
+            )
 
 
 @check("DH-003", "warning")
@@ -111,9 +117,11 @@ def printed_year_matches(ctx: Context, record: SopRecord):
     """Tahun peraturan yang tercetak sama dengan tahun di register."""
     for i, reg_id, reg, printed in _printed_vs_registry(ctx, record):
         if printed.tahun and reg.tahun and printed.tahun != reg.tahun:
-            yield (*_at(record, "dasar_hukum", i, "teks"),
-                   f"tercetak tahun {printed.tahun} (nomor '{printed.nomor}'), padahal {reg_id} di register "
-                   f"bertahun {reg.tahun}")
+            yield (
+                *_at(record, "dasar_hukum", i, "teks"),
+                f"tercetak tahun {printed.tahun} (nomor '{printed.nomor}'), padahal {reg_id} di register "
+                f"bertahun {reg.tahun}",
+            )
 
 
 @check("DH-004", "warning")
@@ -124,21 +132,25 @@ def one_regulation_per_item(ctx: Context, record: SopRecord):
     """
     for i, item in enumerate(record.data.dasar_hukum):
         if len(item.regulasi) > 1:
-            yield (*_at(record, "dasar_hukum", i, "regulasi"),
-                   f"satu butir menyebut {len(item.regulasi)} peraturan: {', '.join(item.regulasi)}")
+            yield (
+                *_at(record, "dasar_hukum", i, "regulasi"),
+                f"satu butir menyebut {len(item.regulasi)} peraturan: {', '.join(item.regulasi)}",
+            )
 
 
 @check("DH-005", "warning")
 def printed_number_matches(ctx: Context, record: SopRecord):
     """Nomor peraturan yang tercetak sama dengan nomor di register (huruf besar/kecil dan spasi diabaikan)."""
-    for i, reg_id, reg, printed in _printed_vs_registry(ctx, record):
+    for i, _reg_id, reg, printed in _printed_vs_registry(ctx, record):
         if not (printed.nomor and reg.nomor):
             continue
         if printed.tahun and reg.tahun and printed.tahun != reg.tahun:
             continue  # DH-003 already says the year is wrong
         if not number_matches(printed.nomor, reg):
-            yield (*_at(record, "dasar_hukum", i, "teks"),
-                   f"tercetak nomor '{printed.nomor}', padahal di register {legal.short_name(reg)}")
+            yield (
+                *_at(record, "dasar_hukum", i, "teks"),
+                f"tercetak nomor '{printed.nomor}', padahal di register {legal.short_name(reg)}",
+            )
 
 
 @check("DH-006", "warning")
@@ -160,14 +172,16 @@ def cites_regulations(ctx: Context, record: SopRecord):
         for j, reg_id in enumerate(item.regulasi):
             reg = registry.get(reg_id)
             if reg is not None and reg.jenis == "dokumen":
-                yield (*_at(record, "dasar_hukum", i, "regulasi", j),
-                       f"butir ini mengutip dokumen ({reg.tentang}), bukan peraturan")
+                yield (
+                    *_at(record, "dasar_hukum", i, "regulasi", j),
+                    f"butir ini mengutip dokumen ({reg.tentang}), bukan peraturan",
+                )
 
 
 @check("DH-008", "warning")
 def printed_with_number(ctx: Context, record: SopRecord):
     """Setiap peraturan dalam Dasar Hukum dikutip dengan nomornya."""
-    for i, reg_id, reg, printed in _printed_vs_registry(ctx, record):
+    for i, reg_id, _reg, printed in _printed_vs_registry(ctx, record):
         if printed.nomor is None:
             yield (*_at(record, "dasar_hukum", i, "teks"), f"peraturan ({reg_id}) dikutip tanpa nomor")
 
@@ -187,8 +201,7 @@ def cites_no_revoked_regulation(ctx: Context, record: SopRecord):
                 continue
             new = legal.replacements(registry, reg_id)
             by = ", ".join(legal.short_name(registry[r]) for r in new) or "peraturan yang tidak tercatat"
-            yield (*_at(record, "dasar_hukum", i, "regulasi", j),
-                   f"{legal.short_name(reg)} telah dicabut oleh {by}")
+            yield (*_at(record, "dasar_hukum", i, "regulasi", j), f"{legal.short_name(reg)} telah dicabut oleh {by}")
 
 
 @check("DH-010", "warning")
@@ -210,6 +223,8 @@ def cites_amendments(ctx: Context, record: SopRecord):
             if not missing or base in reported:
                 continue
             reported.add(base)
-            yield (*_at(record, "dasar_hukum", i, "regulasi", j),
-                   f"{legal.short_name(registry[base])} telah diubah oleh "
-                   f"{', '.join(legal.short_name(registry[m]) for m in missing)}, yang tidak dikutip")
+            yield (
+                *_at(record, "dasar_hukum", i, "regulasi", j),
+                f"{legal.short_name(registry[base])} telah diubah oleh "
+                f"{', '.join(legal.short_name(registry[m]) for m in missing)}, yang tidak dikutip",
+            )

@@ -23,11 +23,15 @@ def waktu_readable(ctx: Context, record: SopRecord):
         value = step.mutu_baku.waktu
         path = ("langkah", i, "mutu_baku", "waktu")
         if isinstance(value, TidakDiketahui):
-            yield (*_at(record, *path),
-                   f"Waktu langkah {step.no} tidak diketahui ({value.tidak_diketahui}); tidak ikut dihitung")
+            yield (
+                *_at(record, *path),
+                f"Waktu langkah {step.no} tidak diketahui ({value.tidak_diketahui}); tidak ikut dihitung",
+            )
         elif value is not None and waktu.parse(value) is None and not months_in(value):
-            yield (*_at(record, *path),
-                   f"Waktu langkah {step.no} '{value}' bukan lama waktu yang terbaca; tidak ikut dihitung")
+            yield (
+                *_at(record, *path),
+                f"Waktu langkah {step.no} '{value}' bukan lama waktu yang terbaca; tidak ikut dihitung",
+            )
 
 
 @check("TIME-002", "warning")
@@ -40,8 +44,10 @@ def waktu_not_a_schedule(ctx: Context, record: SopRecord):
     for i, step in enumerate(record.data.langkah):
         value = step.mutu_baku.waktu
         if isinstance(value, str) and months_in(value) and waktu.parse(value) is None:
-            yield (*_at(record, "langkah", i, "mutu_baku", "waktu"),
-                   f"Waktu langkah {step.no} '{value}' adalah jadwal (nama bulan), bukan lama waktu; tidak ikut dihitung")
+            yield (
+                *_at(record, "langkah", i, "mutu_baku", "waktu"),
+                f"Waktu langkah {step.no} '{value}' adalah jadwal (nama bulan), bukan lama waktu; tidak ikut dihitung",
+            )
 
 
 @check("TIME-003", "warning")
@@ -57,12 +63,17 @@ def stated_total_matches(ctx: Context, record: SopRecord):
     stated = waktu.parse(sop.waktu_total_tercetak)
     path = ("waktu_total_tercetak",)
     if stated is None:
-        yield (*_at(record, *path), f"jumlah waktu tercetak '{sop.waktu_total_tercetak}' tidak terbaca sebagai lama waktu")
+        yield (
+            *_at(record, *path),
+            f"jumlah waktu tercetak '{sop.waktu_total_tercetak}' tidak terbaca sebagai lama waktu",
+        )
         return
     computed = waktu.total(sop)
     if computed.minutes != stated:
         missing = ", ".join(map(str, computed.unparsed))
         note = f" (Waktu langkah {missing} tidak terbaca dan tidak dihitung)" if missing else ""
-        yield (*_at(record, *path),
-               f"jumlah waktu tercetak {_fmt_minutes(stated)} berbeda dari jumlah Waktu langkah "
-               f"{_fmt_minutes(computed.minutes)}{note}")
+        yield (
+            *_at(record, *path),
+            f"jumlah waktu tercetak {_fmt_minutes(stated)} berbeda dari jumlah Waktu langkah "
+            f"{_fmt_minutes(computed.minutes)}{note}",
+        )

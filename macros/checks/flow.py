@@ -46,8 +46,10 @@ def one_start(ctx: Context, record: SopRecord):
     if not starts:
         yield (*_at(record, "langkah"), "tidak ada langkah berjenis 'mulai'")
     for step in starts[1:]:
-        yield (*_at(record, "langkah", _index(sop, step.no), "jenis"),
-               f"langkah {step.no} adalah 'mulai' kedua (yang pertama langkah {starts[0].no})")
+        yield (
+            *_at(record, "langkah", _index(sop, step.no), "jenis"),
+            f"langkah {step.no} adalah 'mulai' kedua (yang pertama langkah {starts[0].no})",
+        )
 
 
 @check("FLOW-002", "error")
@@ -110,9 +112,11 @@ def end_reachable(ctx: Context, record: SopRecord):
         loop = _loop_of(graph, step.no)
         if loop:
             steps = ", ".join(map(str, loop[:-1])) + f" dan {loop[-1]}" if len(loop) > 1 else str(loop[0])
-            yield (*_at(record, "langkah", i, *_closing_field(step, loop)),
-                   f"langkah {steps} membentuk putaran tanpa jalan keluar: dari putaran itu tidak ada jalan "
-                   f"menuju langkah selesai")
+            yield (
+                *_at(record, "langkah", i, *_closing_field(step, loop)),
+                f"langkah {steps} membentuk putaran tanpa jalan keluar: dari putaran itu tidak ada jalan "
+                f"menuju langkah selesai",
+            )
         elif ends:
             # Without any end step, that one finding says it all; a dead end is news only when ends exist.
             yield (*_at(record, "langkah", i, "no"), f"dari langkah {step.no} tidak ada jalan menuju langkah selesai")
@@ -124,18 +128,24 @@ def decisions_branch(ctx: Context, record: SopRecord):
     for i, step in enumerate(record.data.langkah):
         if step.jenis != "keputusan":
             if step.cabang:
-                yield (*_at(record, "langkah", i, "cabang"),
-                       f"hanya langkah berjenis 'keputusan' yang boleh bercabang (langkah {step.no} berjenis '{step.jenis}')")
+                yield (
+                    *_at(record, "langkah", i, "cabang"),
+                    f"hanya langkah berjenis 'keputusan' yang boleh bercabang (langkah {step.no} berjenis '{step.jenis}')",
+                )
             continue
         if len(step.cabang) < 2:
-            yield (*_at(record, "langkah", i, "cabang"),
-                   f"keputusan langkah {step.no} harus punya paling sedikit dua cabang (ada {len(step.cabang)})")
+            yield (
+                *_at(record, "langkah", i, "cabang"),
+                f"keputusan langkah {step.no} harus punya paling sedikit dua cabang (ada {len(step.cabang)})",
+            )
         seen: dict[str, int] = {}
         for j, branch in enumerate(step.cabang):
             key = branch.label.casefold().strip()
             if key in seen:
-                yield (*_at(record, "langkah", i, "cabang", j, "label"),
-                       f"label cabang '{branch.label}' sama dengan cabang ke-{seen[key] + 1}")
+                yield (
+                    *_at(record, "langkah", i, "cabang", j, "label"),
+                    f"label cabang '{branch.label}' sama dengan cabang ke-{seen[key] + 1}",
+                )
             seen.setdefault(key, j)
 
 
@@ -155,8 +165,11 @@ def one_next_step(ctx: Context, record: SopRecord):
         if step.jenis == "selesai" and n:
             yield (*where, f"langkah {step.no} berjenis 'selesai' tidak boleh punya langkah berikutnya")
         elif step.jenis in ("mulai", "proses") and n != 1:
-            yield (*where, f"langkah {step.no} harus punya tepat satu langkah berikutnya (ada {n})"
-                   + ("; langkah terakhir seharusnya berjenis 'selesai'" if n == 0 and i == len(sop.langkah) - 1 else ""))
+            yield (
+                *where,
+                f"langkah {step.no} harus punya tepat satu langkah berikutnya (ada {n})"
+                + ("; langkah terakhir seharusnya berjenis 'selesai'" if n == 0 and i == len(sop.langkah) - 1 else ""),
+            )
 
 
 @check("FLOW-006", "error")
@@ -176,9 +189,17 @@ _HANDOVER = re.compile(
 )
 _WHO_END = re.compile(r"\s+\b(?:untuk|guna|agar|supaya|dan|serta|jika|apabila|yang|bila)\b.*$", re.IGNORECASE)
 _ABBREVIATIONS = {
-    "ka": ["kepala"], "kasubbag": ["kepala", "subbagian"], "kasubag": ["kepala", "subbagian"],
-    "kabag": ["kepala", "bagian"], "subbag": ["subbagian"], "subag": ["subbagian"],
-    "kasub": ["kepala", "sub"], "bag": ["bagian"], "plt": [], "pit": [], "pt": [],
+    "ka": ["kepala"],
+    "kasubbag": ["kepala", "subbagian"],
+    "kasubag": ["kepala", "subbagian"],
+    "kabag": ["kepala", "bagian"],
+    "subbag": ["subbagian"],
+    "subag": ["subbagian"],
+    "kasub": ["kepala", "sub"],
+    "bag": ["bagian"],
+    "plt": [],
+    "pit": [],
+    "pt": [],
 }
 
 
@@ -212,5 +233,4 @@ def handover_to_a_lane(ctx: Context, record: SopRecord):
                 words = person_words(who)
                 if not words or words & _OUTSIDE or any(words <= lane or lane <= words for lane in lanes if lane):
                     continue
-                yield (*_at(record, *path),
-                       f"langkah {step.no} menyebut '{who}', yang bukan pelaksana (lajur) SOP ini")
+                yield (*_at(record, *path), f"langkah {step.no} menyebut '{who}', yang bukan pelaksana (lajur) SOP ini")

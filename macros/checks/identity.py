@@ -42,8 +42,14 @@ def nomor_has_number(ctx: Context, record: SopRecord):
         yield (*_at(record, "nomor"), f"Nomor SOP '{nomor}' tidak diawali nomor urut")
 
 
-_BOXES = ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan", "peringatan",
-          "pencatatan_pendataan")
+_BOXES = (
+    "dasar_hukum",
+    "kualifikasi_pelaksana",
+    "keterkaitan",
+    "peralatan_perlengkapan",
+    "peringatan",
+    "pencatatan_pendataan",
+)
 
 
 @check("IDENT-003", "warning")
@@ -84,5 +90,7 @@ def signing_sheet_names_this_sop(ctx: Context, record: SopRecord):
         return
     subject, name = _norm(parts[1]), _norm(sop.nama)
     if subject and name and name not in subject and subject not in name:
-        yield (*_at(record, "lembar_pengesahan", "judul"),
-               f"judul menyebut '{parts[1].strip()}', bukan Nama SOP '{sop.nama}'")
+        yield (
+            *_at(record, "lembar_pengesahan", "judul"),
+            f"judul menyebut '{parts[1].strip()}', bukan Nama SOP '{sop.nama}'",
+        )

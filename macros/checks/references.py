@@ -18,8 +18,11 @@ def satker_declared(ctx: Context, record: SopRecord):
     Nama folder menentukan satuan kerja pemilik SOP dan halaman tempat SOP itu tercantum.
     """
     if ctx.book.satker is not None and record.satker not in ctx.book.satker_map:
-        yield record.path, 1, (), (
-            f"folder '{record.satker}' bukan satuan kerja yang terdaftar di sop_data/satker.yaml"
+        yield (
+            record.path,
+            1,
+            (),
+            (f"folder '{record.satker}' bukan satuan kerja yang terdaftar di sop_data/satker.yaml"),
         )
 
 
@@ -35,8 +38,11 @@ def pelaksana_declared(ctx: Context, record: SopRecord):
     for i, step in enumerate(sop.langkah):
         for j, actor in enumerate(step.pelaksana):
             if actor not in lanes:
-                yield (*_at(record, "langkah", i, "pelaksana", j), f"pelaksana '{actor}' tidak dideklarasikan di daftar pelaksana "
-                       f"(yang ada: {', '.join(sorted(lanes))})")
+                yield (
+                    *_at(record, "langkah", i, "pelaksana", j),
+                    f"pelaksana '{actor}' tidak dideklarasikan di daftar pelaksana "
+                    f"(yang ada: {', '.join(sorted(lanes))})",
+                )
 
 
 @check("REF-003", "error")
@@ -50,8 +56,10 @@ def targets_exist(ctx: Context, record: SopRecord):
                 yield (*_at(record, "langkah", i, "lanjut", j), f"langkah {target} tidak ada")
         for j, branch in enumerate(step.cabang):
             if branch.ke not in numbers:
-                yield (*_at(record, "langkah", i, "cabang", j, "ke"),
-                       f"cabang '{branch.label}' menuju langkah {branch.ke} yang tidak ada")
+                yield (
+                    *_at(record, "langkah", i, "cabang", j, "ke"),
+                    f"cabang '{branch.label}' menuju langkah {branch.ke} yang tidak ada",
+                )
 
 
 @check("REF-004", "error")
@@ -65,8 +73,10 @@ def dasar_hukum_registered(ctx: Context, record: SopRecord):
     for i, item in enumerate(record.data.dasar_hukum):
         for j, reg in enumerate(item.regulasi):
             if reg not in ctx.book.regulasi_map:
-                yield (*_at(record, "dasar_hukum", i, "regulasi", j),
-                       f"regulasi '{reg}' tidak terdaftar di sop_data/regulasi.yaml")
+                yield (
+                    *_at(record, "dasar_hukum", i, "regulasi", j),
+                    f"regulasi '{reg}' tidak terdaftar di sop_data/regulasi.yaml",
+                )
 
 
 @check("REF-005", "error")
@@ -76,11 +86,12 @@ def keterkaitan_resolves(ctx: Context, record: SopRecord):
         if item.jenis == "sop" and item.sop is None:
             yield (*_at(record, "keterkaitan", i), "keterkaitan jenis 'sop' harus mengisi 'sop' (pengenal SOP)")
         elif item.jenis == "sop" and item.sop not in ctx.book.sops:
-            yield (*_at(record, "keterkaitan", i, "sop"),
-                   f"SOP '{item.sop}' tidak ada di buku pedoman")
+            yield (*_at(record, "keterkaitan", i, "sop"), f"SOP '{item.sop}' tidak ada di buku pedoman")
         elif item.jenis != "sop" and item.sop is not None:
-            yield (*_at(record, "keterkaitan", i, "sop"),
-                   f"hanya keterkaitan jenis 'sop' yang boleh menautkan SOP (jenis di sini: '{item.jenis}')")
+            yield (
+                *_at(record, "keterkaitan", i, "sop"),
+                f"hanya keterkaitan jenis 'sop' yang boleh menautkan SOP (jenis di sini: '{item.jenis}')",
+            )
 
 
 @check("REF-006", "error")
@@ -90,14 +101,18 @@ def ids_unique(ctx: Context, record: SopRecord):
     seen: dict = {}
     for i, lane in enumerate(sop.pelaksana):
         if lane.id in seen:
-            yield (*_at(record, "pelaksana", i, "id"),
-                   f"pengenal pelaksana '{lane.id}' sudah dipakai di pelaksana[{seen[lane.id] + 1}]")
+            yield (
+                *_at(record, "pelaksana", i, "id"),
+                f"pengenal pelaksana '{lane.id}' sudah dipakai di pelaksana[{seen[lane.id] + 1}]",
+            )
         seen.setdefault(lane.id, i)
     seen = {}
     for i, step in enumerate(sop.langkah):
         if step.no in seen:
-            yield (*_at(record, "langkah", i, "no"),
-                   f"nomor langkah {step.no} sudah dipakai di langkah[{seen[step.no] + 1}]")
+            yield (
+                *_at(record, "langkah", i, "no"),
+                f"nomor langkah {step.no} sudah dipakai di langkah[{seen[step.no] + 1}]",
+            )
         seen.setdefault(step.no, i)
 
 
@@ -117,8 +132,10 @@ def transcription_notes_point_somewhere(ctx: Context, record: SopRecord):
     """Setiap catatan transkripsi menunjuk bagian yang ada di berkas SOP."""
     for i, note in enumerate(record.data.catatan_transkripsi):
         if not _resolves(record.data, note.bidang):
-            yield (*_at(record, "catatan_transkripsi", i, "bidang"),
-                   f"bagian '{note.bidang}' tidak ditemukan di berkas ini")
+            yield (
+                *_at(record, "catatan_transkripsi", i, "bidang"),
+                f"bagian '{note.bidang}' tidak ditemukan di berkas ini",
+            )
 
 
 def _resolves(obj, dotted: str) -> bool:

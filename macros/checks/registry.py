@@ -16,8 +16,10 @@ def no_relation_cycle(ctx: Context):
         return
     cycle = legal.relation_cycle(ctx.book.regulasi_map)
     if cycle:
-        yield (*registry_at(ctx, "regulasi", cycle[0], "relasi"),
-               f"rantai perubahan/pencabutan berputar: {' → '.join(cycle)}")
+        yield (
+            *registry_at(ctx, "regulasi", cycle[0], "relasi"),
+            f"rantai perubahan/pencabutan berputar: {' → '.join(cycle)}",
+        )
 
 
 @check("REG-002", "error", "handbook")
@@ -29,8 +31,10 @@ def relations_mirrored(ctx: Context):
     for reg_id, kind, j, target in legal.relations(registry):
         other = registry.get(target)
         if other is not None and reg_id not in getattr(other.relasi, legal.MIRROR[kind]):
-            yield (*registry_at(ctx, "regulasi", reg_id, "relasi", kind, j),
-                   f"{target} tidak mencatat '{legal.MIRROR[kind]}: [{reg_id}]'")
+            yield (
+                *registry_at(ctx, "regulasi", reg_id, "relasi", kind, j),
+                f"{target} tidak mencatat '{legal.MIRROR[kind]}: [{reg_id}]'",
+            )
 
 
 @check("REG-003", "error", "handbook")
@@ -60,5 +64,7 @@ def status_has_a_source(ctx: Context):
         return
     for reg_id, reg in ctx.book.regulasi_map.items():
         if reg.status != "tidak_diketahui" and not reg.catatan_status:
-            yield (*registry_at(ctx, "regulasi", reg_id, "status"),
-                   f"status '{reg.status}' tanpa catatan_status yang menyebut sumbernya")
+            yield (
+                *registry_at(ctx, "regulasi", reg_id, "status"),
+                f"status '{reg.status}' tanpa catatan_status yang menyebut sumbernya",
+            )

@@ -18,14 +18,20 @@ def reviewed_within_six_months(ctx: Context, record: SopRecord):
     if not st.overdue:
         return
     if st.basis is None:
-        yield (*_at(record, "tanggal"),
-               "belum pernah ditinjau dan tanggal efektif tidak tercetak, sehingga jatuh tempo peninjauan tidak "
-               "dapat dihitung; tinjau SOP ini dan catat di 'peninjauan'")
+        yield (
+            *_at(record, "tanggal"),
+            "belum pernah ditinjau dan tanggal efektif tidak tercetak, sehingga jatuh tempo peninjauan tidak "
+            "dapat dihitung; tinjau SOP ini dan catat di 'peninjauan'",
+        )
     elif st.basis == "peninjauan":
-        yield (*_at(record, "peninjauan"),
-               f"peninjauan terakhir {labels.tanggal(st.since)}; seharusnya ditinjau lagi paling lambat "
-               f"{labels.tanggal(st.due)} (terlambat {st.days} hari)")
+        yield (
+            *_at(record, "peninjauan"),
+            f"peninjauan terakhir {labels.tanggal(st.since)}; seharusnya ditinjau lagi paling lambat "
+            f"{labels.tanggal(st.due)} (terlambat {st.days} hari)",
+        )
     else:
-        yield (*_at(record, "tanggal", "efektif"),
-               f"belum pernah ditinjau sejak efektif {labels.tanggal(st.since)}; seharusnya ditinjau paling lambat "
-               f"{labels.tanggal(st.due)} (terlambat {st.days} hari)")
+        yield (
+            *_at(record, "tanggal", "efektif"),
+            f"belum pernah ditinjau sejak efektif {labels.tanggal(st.since)}; seharusnya ditinjau paling lambat "
+            f"{labels.tanggal(st.due)} (terlambat {st.days} hari)",
+        )

@@ -7,7 +7,6 @@ import re
 from ..loader import SopRecord
 from .base import Context, _at, check, months_in
 
-
 _RULE_SYMBOLS = "PermenPAN-RB 35/2012 hanya memakai lima simbol: terminator, proses, keputusan, panah alur dan penghubung antarhalaman"
 # Legend wording -> symbol; the first match wins, so "Alur Proses" is an arrow, not a process.
 _LEGEND = [
@@ -45,9 +44,11 @@ def standard_decision_labels(ctx: Context, record: SopRecord):
         found = {b.label.casefold().strip() for b in step.cabang}
         if not any(found == set(pair) for pair in STANDARD_LABELS):
             shown = " / ".join(b.label for b in step.cabang)
-            yield (*_at(record, "langkah", i, "cabang"),
-                   f"label cabang langkah {step.no} ({shown}) bukan pasangan baku Ya/Tidak, Lengkap/Tidak Lengkap, "
-                   f"Benar/Salah atau Setuju/Tidak Setuju")
+            yield (
+                *_at(record, "langkah", i, "cabang"),
+                f"label cabang langkah {step.no} ({shown}) bukan pasangan baku Ya/Tidak, Lengkap/Tidak Lengkap, "
+                f"Benar/Salah atau Setuju/Tidak Setuju",
+            )
 
 
 @check("AP-003", "warning")
@@ -76,7 +77,10 @@ def waktu_present(ctx: Context, record: SopRecord):
     for i, step in enumerate(record.data.langkah):
         m = step.mutu_baku
         if m.waktu is None and (m.kelengkapan is not None or m.output is not None):
-            yield (*_at(record, "langkah", i, "mutu_baku", "waktu"), f"Waktu langkah {step.no} tidak tertulis{_schedule_note(step)}")
+            yield (
+                *_at(record, "langkah", i, "mutu_baku", "waktu"),
+                f"Waktu langkah {step.no} tidak tertulis{_schedule_note(step)}",
+            )
 
 
 @check("AP-005", "warning")

@@ -55,9 +55,12 @@ def reg_view(book: Handbook, reg_id: str, link: Link) -> RegView | None:
     if reg is None:
         return None
     base_id, amendments = legal.family(registry, reg_id)
-    later = amendments[amendments.index(reg_id) + 1:] if reg_id in amendments else amendments
+    later = amendments[amendments.index(reg_id) + 1 :] if reg_id in amendments else amendments
     return RegView(
-        reg_id, legal.short_name(reg), link(urls.regulasi_page(reg_id)), reg.status,
+        reg_id,
+        legal.short_name(reg),
+        link(urls.regulasi_page(reg_id)),
+        reg.status,
         revoked_by=[_named(book, r, link) for r in legal.replacements(registry, reg_id)],
         amended_by=[_named(book, a, link) for a in later],
         is_amendment=base_id != reg_id,
@@ -66,8 +69,12 @@ def reg_view(book: Handbook, reg_id: str, link: Link) -> RegView | None:
 
 def _sop_link(book: Handbook, record, link: Link) -> dict:
     satker = book.satker_map.get(record.satker)
-    return dict(title=record.data.nama, nomor=record.data.nomor, href=link(urls.sop_page(record.id)),
-                satker=satker.nama if satker else record.satker)
+    return dict(
+        title=record.data.nama,
+        nomor=record.data.nomor,
+        href=link(urls.sop_page(record.id)),
+        satker=satker.nama if satker else record.satker,
+    )
 
 
 def index_page(book: Handbook, link: Link) -> str:
@@ -78,8 +85,14 @@ def index_page(book: Handbook, link: Link) -> str:
         wordings: dict[str, list] = {}
         for c in cited.get(reg_id, []):
             wordings.setdefault(c.teks, []).append(_sop_link(book, c.record, link))
-        rows.append(dict(view=reg_view(book, reg_id, link), reg=reg,
-                         count=len({c.record.id for c in cited.get(reg_id, [])}), wordings=wordings))
+        rows.append(
+            dict(
+                view=reg_view(book, reg_id, link),
+                reg=reg,
+                count=len({c.record.id for c in cited.get(reg_id, [])}),
+                wordings=wordings,
+            )
+        )
     rows.sort(key=lambda r: list(labels.REGULASI_JENIS).index(r["reg"].jenis))
     return render("html", "regulasi_index.md.j2", rows=rows, link=link, **_exports(link))
 
@@ -89,12 +102,25 @@ def regulation_page(book: Handbook, reg_id: str, link: Link) -> str:
     reg = registry[reg_id]
     base_id, amendments = legal.family(registry, reg_id)
     chain = [_named(book, r, link) for r in [base_id, *amendments]] if amendments else []
-    relations = {kind: [_named(book, t, link) for t in legal.oldest_first(registry, targets) if t in registry]
-                 for kind, targets in reg.relasi}
-    cites = [dict(sop=_sop_link(book, c.record, link), item=c.item + 1, teks=c.teks)
-             for c in legal.cited_by(book).get(reg_id, [])]
-    return render("html", "regulasi.md.j2", reg=reg, view=reg_view(book, reg_id, link), chain=chain,
-                  current=link(urls.regulasi_page(reg_id)), relations=relations, cites=cites, link=link)
+    relations = {
+        kind: [_named(book, t, link) for t in legal.oldest_first(registry, targets) if t in registry]
+        for kind, targets in reg.relasi
+    }
+    cites = [
+        dict(sop=_sop_link(book, c.record, link), item=c.item + 1, teks=c.teks)
+        for c in legal.cited_by(book).get(reg_id, [])
+    ]
+    return render(
+        "html",
+        "regulasi.md.j2",
+        reg=reg,
+        view=reg_view(book, reg_id, link),
+        chain=chain,
+        current=link(urls.regulasi_page(reg_id)),
+        relations=relations,
+        cites=cites,
+        link=link,
+    )
 
 
 def report_page(book: Handbook, findings: list[Finding], today: dt.date, link: Link) -> str:
@@ -105,18 +131,34 @@ def report_page(book: Handbook, findings: list[Finding], today: dt.date, link: L
         for f in findings:
             if f.code in codes and f.file in by_file:
                 item = f.path[1] + 1 if f.path[:1] == ("dasar_hukum",) and len(f.path) > 1 else ""
-                rows.append(dict(sop=_sop_link(book, by_file[f.file], link), code=f.code,
-                                 item=item, message=f.message))
+                rows.append(dict(sop=_sop_link(book, by_file[f.file], link), code=f.code, item=item, message=f.message))
         sections.append(dict(title=labels.LAPORAN["sections"][key], rows=rows))
-    no_basis = [_sop_link(book, r, link) for r in sorted(book.sops.values(), key=lambda r: r.id)
-                if not r.data.dasar_hukum]
+    no_basis = [
+        _sop_link(book, r, link) for r in sorted(book.sops.values(), key=lambda r: r.id) if not r.data.dasar_hukum
+    ]
     cited = legal.cited_by(book)
-    uncited = [reg_view(book, reg_id, link) for reg_id in legal.oldest_first(book.regulasi_map, book.regulasi_map)
-               if not cited.get(reg_id)]
-    return render("html", "laporan.md.j2", sections=sections, no_basis=no_basis, uncited=uncited, link=link,
-                  today=today, **_exports(link))
+    uncited = [
+        reg_view(book, reg_id, link)
+        for reg_id in legal.oldest_first(book.regulasi_map, book.regulasi_map)
+        if not cited.get(reg_id)
+    ]
+    return render(
+        "html",
+        "laporan.md.j2",
+        sections=sections,
+        no_basis=no_basis,
+        uncited=uncited,
+        link=link,
+        today=today,
+        **_exports(link),
+    )
 
 
 def _exports(link: Link) -> dict:
-    return dict(export_csv=link(urls.EXPORT_CSV), export_json=link(urls.EXPORT_JSON), export_schema=link(urls.EXPORT_SCHEMA),
-                export_format=export.FORMAT, export_version=export.VERSION)
+    return dict(
+        export_csv=link(urls.EXPORT_CSV),
+        export_json=link(urls.EXPORT_JSON),
+        export_schema=link(urls.EXPORT_SCHEMA),
+        export_format=export.FORMAT,
+        export_version=export.VERSION,
+    )

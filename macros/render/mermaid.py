@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import labels
 from ..flow import edges
 from ..model import Sop, TidakDiketahui
-from .. import labels
 from .templating import render
 from .text import shorten
 
@@ -53,7 +53,7 @@ def diagram(sop: Sop) -> str:
         for actor in actors:
             members[actor].append(Node(node_id(step.no, actor), step.jenis, _label(step)))
         links.extend((primary[step.no], node_id(step.no, a)) for a in actors[1:])
-    lanes = [Lane(f"L{lane_no[l.id]}", l.nama, tuple(members[l.id])) for l in sop.pelaksana]
+    lanes = [Lane(f"L{lane_no[lane.id]}", lane.nama, tuple(members[lane.id])) for lane in sop.pelaksana]
     flows = [
         (primary[e.source], primary[e.target], e.label)
         for e in edges(sop)

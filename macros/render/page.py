@@ -11,9 +11,9 @@ import datetime as dt
 from markupsafe import Markup
 
 from .. import labels, review, urls, waktu
+from ..flow import edges
 from ..loader import Handbook
 from ..model import Sop, TidakDiketahui
-from ..flow import edges
 from ..urls import Link
 from . import legal, reports
 from .mermaid import diagram
@@ -30,8 +30,7 @@ def _next_steps(sop: Sop) -> dict:
 def step_table(sop: Sop) -> str:
     """The Uraian Prosedur table: No, Kegiatan, Pelaksana, Mutu Baku (3 columns), Keterangan."""
     lanes = {lane.id: lane.nama for lane in sop.pelaksana}
-    return render("html", "steps.html.j2", sop=sop, lanes=lanes, next_steps=_next_steps(sop),
-                  unknown=TidakDiketahui)
+    return render("html", "steps.html.j2", sop=sop, lanes=lanes, next_steps=_next_steps(sop), unknown=TidakDiketahui)
 
 
 def sop_page(record, book: Handbook, link: Link, findings=(), today: dt.date | None = None) -> str:
@@ -46,8 +45,12 @@ def sop_page(record, book: Handbook, link: Link, findings=(), today: dt.date | N
         satker=book.satker_map.get(record.satker),
         satker_href=link(urls.satker_page(record.satker)),
         regulasi=book.regulasi_map,
-        reg_views={reg_id: legal.reg_view(book, reg_id, link)
-                   for item in sop.dasar_hukum for reg_id in item.regulasi if reg_id in book.regulasi_map},
+        reg_views={
+            reg_id: legal.reg_view(book, reg_id, link)
+            for item in sop.dasar_hukum
+            for reg_id in item.regulasi
+            if reg_id in book.regulasi_map
+        },
         sops=book.sops,
         link=link,
         steps=Markup(step_table(sop)),
@@ -70,17 +73,19 @@ def _rows(book: Handbook, records, link: Link, findings_by_file=None):
     rows = []
     for rec in records:
         satker = book.satker_map.get(rec.satker)
-        rows.append(dict(
-            href=link(urls.sop_page(rec.id)),
-            findings_href=link(urls.sop_page(rec.id), urls.ANCHOR_FINDINGS),
-            nomor=rec.data.nomor,
-            nama=rec.data.nama,
-            satker=satker.nama if satker else rec.satker,
-            satker_href=link(urls.satker_page(rec.satker)),
-            efektif=rec.data.tanggal.efektif,
-            langkah=len(rec.data.langkah),
-            temuan=len(findings_by_file.get(rec.path, [])),
-        ))
+        rows.append(
+            dict(
+                href=link(urls.sop_page(rec.id)),
+                findings_href=link(urls.sop_page(rec.id), urls.ANCHOR_FINDINGS),
+                nomor=rec.data.nomor,
+                nama=rec.data.nama,
+                satker=satker.nama if satker else rec.satker,
+                satker_href=link(urls.satker_page(rec.satker)),
+                efektif=rec.data.tanggal.efektif,
+                langkah=len(rec.data.langkah),
+                temuan=len(findings_by_file.get(rec.path, [])),
+            )
+        )
     return rows
 
 

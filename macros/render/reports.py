@@ -14,6 +14,7 @@ from ..loader import Handbook, SopRecord
 from ..urls import Link
 from .templating import render
 
+
 @dataclass(frozen=True)
 class Rule:
     code: str
@@ -24,7 +25,9 @@ class Rule:
 
 def rules() -> list[Rule]:
     out = [Rule(code, level, rule, expl) for code, (level, rule, expl) in labels.LOADER_CHECKS.items()]
-    out += [Rule(c.code, c.level, c.rule, c.explanation) for c in CHECKS]
+    # Grouped in the order of labels.CHECK_GROUPS (not import order), each group in its declaration order.
+    order = list(labels.CHECK_GROUPS)
+    out += [Rule(c.code, c.level, c.rule, c.explanation) for c in sorted(CHECKS, key=lambda c: order.index(c.group))]
     return out
 
 
@@ -45,8 +48,14 @@ def findings_page(book: Handbook, findings: list[Finding], today: dt.date, link:
     for record in sorted(book.sops.values(), key=lambda r: r.id):
         found = by_file.pop(record.path, [])
         if found:
-            sections.append(dict(title=record.data.nama, href=link(urls.sop_page(record.id)), file=record.path,
-                                 table=Markup(findings_table(found, link))))
+            sections.append(
+                dict(
+                    title=record.data.nama,
+                    href=link(urls.sop_page(record.id)),
+                    file=record.path,
+                    table=Markup(findings_table(found, link)),
+                )
+            )
     for file, found in sorted(by_file.items()):  # registers and files that did not load
         sections.append(dict(title=file, href=None, file=file, table=Markup(findings_table(found, link))))
     by_code_found = group_by(findings, "code")
@@ -56,12 +65,22 @@ def findings_page(book: Handbook, findings: list[Finding], today: dt.date, link:
         found = by_code_found.get(r.code)
         if found:
             files = sorted({f.file for f in found})
-            by_code.append(dict(rule=r, count=len(found),
-                                places=[where.get(file, dict(title=file, href=None)) for file in files]))
+            by_code.append(
+                dict(rule=r, count=len(found), places=[where.get(file, dict(title=file, href=None)) for file in files])
+            )
     n_err = sum(1 for f in findings if f.level == "error")
-    return render("html", "findings.md.j2", sections=sections, by_code=by_code, link=link,
-                  sop_count=len(book.sops), total=len(findings), errors=n_err,
-                  warnings=len(findings) - n_err, today=today)
+    return render(
+        "html",
+        "findings.md.j2",
+        sections=sections,
+        by_code=by_code,
+        link=link,
+        sop_count=len(book.sops),
+        total=len(findings),
+        errors=n_err,
+        warnings=len(findings) - n_err,
+        today=today,
+    )
 
 
 @dataclass(frozen=True)
@@ -85,5 +104,13 @@ def review_rows(book: Handbook, today: dt.date) -> tuple[list[ReviewRow], int]:
 
 def review_page(book: Handbook, today: dt.date, link: Link) -> str:
     rows, not_due = review_rows(book, today)
-    return render("html", "review.md.j2", rows=rows, not_due=not_due, today=today, link=link,
-                  satker=book.satker_map, soon=review.DUE_SOON_DAYS)
+    return render(
+        "html",
+        "review.md.j2",
+        rows=rows,
+        not_due=not_due,
+        today=today,
+        link=link,
+        satker=book.satker_map,
+        soon=review.DUE_SOON_DAYS,
+    )

@@ -7,7 +7,7 @@ only values that are already ``Markup`` (rendered by this package) pass as is.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -23,10 +23,11 @@ def _finalizer(encode):
         if isinstance(value, Markup):
             return value
         return Markup(encode(str(value)))
+
     return finalize
 
 
-@lru_cache(maxsize=None)
+@cache
 def environment(kind: str) -> Environment:
     encode = {"html": html_text, "mermaid": mermaid_text}[kind]
     env = Environment(
