@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from conftest import SEED_FINDINGS, build
 from conftest import SEEDS as BOOK
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -92,22 +91,24 @@ class Visit:
         self.page.close()
 
 
-def search(page, query: str) -> None:
-    """Type ``query`` into Material's search until results show.
+# Material's search box says "Mempersiapkan pencarian" (its Indonesian "Initializing search") until its
+# worker has loaded the index, then the placeholder; after a query, the number of results or "none".
+SEARCH_STATE = "() => (document.querySelector('.md-search-result__meta') || {}).textContent.trim()"
+SEARCH_INITIALIZING = "Mempersiapkan pencarian"
+SEARCH_PLACEHOLDER = "Ketik untuk mulai pencarian"
 
-    The search worker loads its index asynchronously and drops a query typed before
-    it is ready, so the query is typed again, at most 6 times.
+
+def search(page, query: str) -> str:
+    """Type ``query`` into Material's search once its index is ready; return the result count line.
+
+    Waits on Material's own state (the result meta line), never on a timer or by retyping.
     """
-    for _ in range(6):
-        page.locator(".md-search__input").fill("")
-        page.locator(".md-search__input").press_sequentially(query, delay=20)
-        if page.locator(".md-search-result__item").first.is_visible():
-            return
-        try:
-            page.wait_for_selector(".md-search-result__item", timeout=5_000)
-            return
-        except PlaywrightTimeoutError:
-            continue
+    page.wait_for_function(f"() => ({SEARCH_STATE})() !== {SEARCH_INITIALIZING!r}", timeout=20_000)
+    page.locator(".md-search__input").press_sequentially(query, delay=10)
+    page.wait_for_function(
+        f"() => ![{SEARCH_INITIALIZING!r}, {SEARCH_PLACEHOLDER!r}, ''].includes(({SEARCH_STATE})())", timeout=20_000
+    )
+    return page.evaluate(f"({SEARCH_STATE})()")
 
 
 @pytest.mark.parametrize("sop_id", IDS, ids=IDS)
@@ -276,7 +277,6 @@ def test_no_page_of_a_hostile_handbook_runs_its_text(browser, project, tmp_path)
         page.goto(url)
         search(page, "onerror")
         assert page.locator(".md-search-result__item").count() > 0
-        page.wait_for_timeout(500)
         assert dialogs == []
         assert len(pages) > 40  # every page was visited: SOPs, satker, regulations, checks, reports
         assert page.locator(".md-search-result img[src=x]").count() == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -94,3 +95,57 @@ def test_sop_page_states_total_time_rules_and_both_totals(built_site):
     assert "1 hari kerja = 8 jam" in html
     assert "Waktu langkah 1, 14 tidak terbaca" in html
     assert "Catatan Transkripsi" in html
+
+
+# Jinja that would leave a trace if anything evaluated it: "JINJA-EVAL" and "JINJA-FOR" appear only when
+# run (the literal text never holds them), and the comment vanishes when run.
+JINJA = '{{ "JINJA" ~ "-EVAL" }} {% for x in ["JINJA", "-FOR"] %}{{ x }}{% endfor %} {# JINJA-COMMENT #}'
+
+
+def test_jinja_in_every_kind_of_record_is_never_evaluated(project, tmp_path):
+    """Satker names (nav, titles), SOP names (h1, title), lane names (table, diagram) and regulation
+    titles (jenis dokumen: its name is its title) all carry Jinja; none of it runs anywhere."""
+
+    def plant(rel, old, new):
+        path = project / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, old
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    quoted = JINJA.replace('"', '\\"')
+    plant("sop_data/satker.yaml", 'nama: "KPU Kota Palu"', f'nama: "Palu {quoted}"')
+    plant(
+        "sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml",
+        'nama: "PENYUSUNAN LAPORAN KINERJA"',
+        f'nama: "LAPKIN {quoted}"',
+    )
+    plant(
+        "sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml",
+        'nama: "Ka. Sub Bag Perencanaan"',
+        f'nama: "Kasubbag {quoted}"',
+    )
+    plant(
+        "sop_data/regulasi.yaml",
+        'tentang: "Sistem Akuntabilitas Kinerja Instansi Pemerintah"',
+        f'tentang: "SAKIP {quoted}"',
+    )
+    plant("sop_data/regulasi.yaml", 'tentang: "Perjanjian Kinerja', f'tentang: "PK {quoted} Perjanjian Kinerja')
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "site"
+    published = [p for p in site.rglob("*") if p.suffix in (".html", ".json", ".csv") and p.is_file()]
+    for p in published:
+        text = html.unescape(p.read_text(encoding="utf-8"))
+        assert "JINJA-EVAL" not in text and "JINJA-FOR" not in text, p.relative_to(site)
+    sop_page = html.unescape(page_html(site, "sop/kpu-kota-palu/penyusunan-laporan-kinerja"))
+    assert re.search(r"<title>\s*LAPKIN " + re.escape(JINJA), sop_page)
+    assert re.search(r"<h1[^>]*>LAPKIN " + re.escape(JINJA) + "</h1>", sop_page)
+    assert "Kasubbag " + JINJA in sop_page  # the step table's Pelaksana column
+    assert "SAKIP " + JINJA in html.unescape(page_html(site, "regulasi/perpres-29-2014"))
+    satker_page = html.unescape(page_html(site, "satker/kpu-kota-palu"))
+    assert re.search(r"<title>\s*Palu " + re.escape(JINJA), satker_page)
+    nav = satker_page[satker_page.index('<nav class="md-nav md-nav--primary"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert re.search(r'md-nav__link[^>]*>\s*(<span[^>]*>)?\s*Palu ' + re.escape(JINJA), nav)
+    doc_title = html.unescape(page_html(site, "regulasi/pk-kpu-luwu-utara"))
+    assert re.search(r"<title>\s*PK " + re.escape(JINJA), doc_title)
