@@ -8,7 +8,7 @@ exact finding: code, level, line and field.
 from __future__ import annotations
 
 import pytest
-from conftest import sop
+from conftest import build, sop
 from test_loader_errors import REL, VALID, findings_for, only
 
 from macros import core, hygiene
@@ -263,16 +263,17 @@ def test_loop_with_no_way_out_is_reported_at_the_steps_of_the_loop(project):
 # --- Through the build ------------------------------------------------------------------------
 
 
+def build_with_palu_named(project, tmp_path, name: str):
+    """Build the seed handbook with Palu's SOP renamed; return the build and the SOP file's new text."""
+    path = project / "sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml"
+    text = path.read_text(encoding="utf-8").replace('nama: "PENYUSUNAN LAPORAN KINERJA"', f'nama: "{name}"', 1)
+    path.write_text(text, encoding="utf-8")
+    return build(project, tmp_path / "site"), text
+
+
 @pytest.mark.build
 def test_direction_override_stops_the_build_naming_file_line_field_and_character(project, tmp_path):
-    from conftest import build
-
-    path = project / "sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml"
-    text = path.read_text(encoding="utf-8").replace(
-        'nama: "PENYUSUNAN LAPORAN KINERJA"', f'nama: "PENYUSUNAN {RLO}LAPORAN KINERJA"', 1
-    )
-    path.write_text(text, encoding="utf-8")
-    result = build(project, tmp_path / "site")
+    result, text = build_with_palu_named(project, tmp_path, f"PENYUSUNAN {RLO}LAPORAN KINERJA")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
     line = line_of(text, "PENYUSUNAN \u202e")
@@ -285,14 +286,7 @@ def test_direction_override_stops_the_build_naming_file_line_field_and_character
 
 @pytest.mark.build
 def test_invisible_characters_reach_no_page_title_csv_or_json(project, tmp_path):
-    from conftest import build
-
-    path = project / "sop_data/kpu-kota-palu/penyusunan-laporan-kinerja.yaml"
-    text = path.read_text(encoding="utf-8").replace(
-        'nama: "PENYUSUNAN LAPORAN KINERJA"', f'nama: "PENYUSUNAN{ZWSP} LAPORAN KINERJA"', 1
-    )
-    path.write_text(text, encoding="utf-8")
-    result = build(project, tmp_path / "site")
+    result, _ = build_with_palu_named(project, tmp_path, f"PENYUSUNAN{ZWSP} LAPORAN KINERJA")
     assert result.returncode == 0, result.stdout + result.stderr
     site = tmp_path / "site"
     published = [p for p in site.rglob("*") if p.suffix in (".html", ".csv", ".json") and p.is_file()]

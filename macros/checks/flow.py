@@ -31,6 +31,14 @@ def _reach(graph: dict[int, list[int]], seeds) -> set[int]:
     return seen
 
 
+def _reversed(graph: dict[int, list[int]]) -> dict[int, list[int]]:
+    backward: dict[int, list[int]] = {}
+    for source, targets in graph.items():
+        for target in targets:
+            backward.setdefault(target, []).append(source)
+    return backward
+
+
 def _index(sop, no: int) -> int:
     return next(i for i, s in enumerate(sop.langkah) if s.no == no)
 
@@ -73,10 +81,7 @@ def _loop_of(graph: dict[int, list[int]], no: int) -> list[int]:
     ahead = _reach(graph, graph.get(no, []))
     if no not in ahead:
         return []
-    backward: dict[int, list[int]] = {}
-    for source, targets in graph.items():
-        for target in targets:
-            backward.setdefault(target, []).append(source)
+    backward = _reversed(graph)
     return sorted(ahead & _reach(backward, backward.get(no, [])))
 
 
@@ -101,11 +106,7 @@ def end_reachable(ctx: Context, record: SopRecord):
     if not ends:
         yield (*_at(record, "langkah"), "tidak ada langkah berjenis 'selesai'")
     graph = _graph(sop)
-    backward: dict[int, list[int]] = {}
-    for source, targets in graph.items():
-        for target in targets:
-            backward.setdefault(target, []).append(source)
-    finishing = _reach(backward, ends)
+    finishing = _reach(_reversed(graph), ends)
     for i, step in enumerate(sop.langkah):
         if step.no in finishing:
             continue
