@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from dataclasses import field as dataclass_field
 from typing import Literal
@@ -58,6 +59,14 @@ def field_path(path) -> str:
         else:
             out += ("." if out else "") + str(part)
     return out
+
+
+_PART = re.compile(r"([a-z_]+)|\[(\d+)\]")
+
+
+def parse_field(text: str) -> tuple:
+    """'langkah[3].pelaksana' -> ('langkah', 2, 'pelaksana'): the inverse of field_path."""
+    return tuple(key if key else int(index) - 1 for key, index in _PART.findall(text))
 
 
 def group_by(findings, attribute: str) -> dict[str, list[Finding]]:

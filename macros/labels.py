@@ -149,6 +149,7 @@ SITE = {
     "not_printed": "—",
     "unknown": "tidak diketahui",
     "unknown_title": "Tidak terbaca/tidak diketahui",
+    "contents": "Daftar isi",
     "warnings_summary": "{count} perhatian di {files} berkas; jalankan `sop check` untuk rinciannya",
 }
 
@@ -159,6 +160,7 @@ TINGKAT = {
 }
 
 IDENTITY = {
+    "heading": "Identitas SOP",
     "satker": "Satuan Kerja",
     "unit": "Unit",
     "nomor": "Nomor SOP",
@@ -209,6 +211,19 @@ STEP_KIND = {
 
 FLOW = {
     "heading": "Diagram Alir",
+    "to_step": "ke langkah {no}",
+    "from_step": "dari langkah {no}",
+    "part": "Bagian {number}: langkah {first}–{last}",
+    "zoom_in": "Perbesar",
+    "zoom_out": "Perkecil",
+    "zoom_fit": "Muat selebar layar",
+    "zoom_reset": "Ukuran asli",
+    "fullscreen": "Layar penuh",
+    "fullscreen_close": "Tutup layar penuh",
+    "loading": "Diagram dimuat saat bagian ini terlihat di layar. Uraian langkah di atas memuat isi yang sama.",
+    "load_now": "Tampilkan diagram",
+    "to_diagram": "Lihat di diagram",
+    "node_hint": "Klik kotak di diagram untuk membuka langkahnya di Uraian Prosedur.",
     "caption": (
         "Satu lajur untuk setiap pelaksana, sesuai urutan pada formulir. "
         "Simbol: terminator (mulai/selesai), persegi (proses), belah ketupat (keputusan). "
@@ -373,10 +388,74 @@ PEMERIKSAAN = {
     ),
     "no_findings": "Tidak ada catatan.",
     "rules_link": "Daftar aturan pemeriksaan",
+    "for_maintainers": "Untuk pemelihara: berkas, baris dan bagian di YAML",
+    "where": "Bagian SOP",
+}
+
+CETAK = {
+    "button": "Cetak",
+    "with_notes": "Cetak juga catatan pemeriksaan dan transkripsi",
+}
+
+# How a field of the record is named for a reader: langkah[3].mutu_baku.waktu -> "Langkah 3 › Mutu Baku › Waktu".
+FIELD_WORDS = {
+    "langkah": "Langkah",
+    "dasar_hukum": "Dasar Hukum butir",
+    "regulasi": "regulasi",
+    "teks": "bunyi",
+    "kegiatan": "Kegiatan",
+    "pelaksana": "Pelaksana",
+    "mutu_baku": "Mutu Baku",
+    "kelengkapan": "Kelengkapan",
+    "waktu": "Waktu",
+    "output": "Output",
+    "keterangan": "Keterangan",
+    "cabang": "cabang",
+    "label": "label",
+    "ke": "tujuan",
+    "lanjut": "langkah berikutnya",
+    "no": "nomor",
+    "jenis": "jenis",
+    "rincian": "rincian",
+    "nomor": "Nomor SOP",
+    "nama": "Nama SOP",
+    "tanggal": "Tanggal",
+    "pembuatan": "pembuatan",
+    "revisi": "revisi",
+    "efektif": "efektif",
+    "pengesahan": "pengesahan",
+    "disahkan_oleh": "Disahkan Oleh",
+    "jabatan": "jabatan",
+    "kualifikasi_pelaksana": "Kualifikasi Pelaksana",
+    "keterkaitan": "Keterkaitan",
+    "sop": "SOP",
+    "peralatan_perlengkapan": "Peralatan/Perlengkapan",
+    "peringatan": "Peringatan",
+    "pencatatan_pendataan": "Pencatatan dan Pendataan",
+    "keterangan_gambar": "Keterangan Gambar",
+    "lembar_pengesahan": "Lembar Pengesahan",
+    "judul": "judul",
+    "ketentuan": "ketentuan",
+    "tempat": "tempat",
+    "penandatangan": "penandatangan",
+    "narasi": "Penjelasan",
+    "isi": "isi",
+    "daftar": "butir",
+    "waktu_total_tercetak": "Jumlah waktu tercetak",
+    "peninjauan": "Peninjauan",
+    "oleh": "oleh",
+    "catatan": "catatan",
+    "kop": "Kop",
+    "unit": "Unit",
+    "jumlah_pelaksana": "Jumlah Pelaksana",
+    "judul_dokumen": "Judul dokumen",
+    "sumber": "Sumber",
+    "catatan_transkripsi": "Catatan transkripsi",
 }
 
 PENINJAUAN = {
     "banner_title": "Peninjauan SOP terlambat",
+    "banner_title_unknown": "Jatuh tempo peninjauan tidak dapat dihitung",
     "banner_unknown": (
         "SOP ini belum pernah ditinjau dan tanggal efektifnya tidak tercetak, sehingga jatuh tempo "
         "peninjauannya tidak dapat dihitung. Pemantauan SOP AP dilakukan setiap enam bulan."

@@ -30,11 +30,35 @@ from .render.text import html_text
 
 log = logging.getLogger("mkdocs.sop")
 
-# The Mermaid bundle the site serves itself; version and checksum pinned here and in package-lock.json.
-MERMAID_VERSION = "12.3.0"
-MERMAID_SHA256 = "336df803d87a38b70a01e736e666c8f7601d2ce42f5e47c8fafe5d721074b9a3"
-MERMAID_SOURCE = "node_modules/mermaid/dist/mermaid.min.js"
-MERMAID_TARGET = "assets/vendor/mermaid/mermaid.min.js"
+
+@dataclass(frozen=True)
+class Vendored:
+    """A front-end file the site serves itself (no CDN), from an npm package pinned in package-lock.json."""
+
+    name: str
+    version: str
+    source: str  # under the project root (node_modules/...)
+    target: str  # under docs/
+    sha256: str
+
+
+# Mermaid draws the diagrams; iframe-worker lets Material's search worker run from file:// (the
+# offline plugin would otherwise point every page at a CDN copy of it).
+MERMAID = Vendored(
+    "mermaid",
+    "12.3.0",
+    "node_modules/mermaid/dist/mermaid.min.js",
+    "assets/vendor/mermaid/mermaid.min.js",
+    "336df803d87a38b70a01e736e666c8f7601d2ce42f5e47c8fafe5d721074b9a3",
+)
+IFRAME_WORKER = Vendored(
+    "iframe-worker",
+    "1.0.4",
+    "node_modules/iframe-worker/shim/index.js",
+    "assets/vendor/iframe-worker/shim.js",
+    "e8e412dbcfea9b7e31b5ffa288d7b6035915e714c542f4176a0cdbe262fc9609",
+)
+VENDORED = (MERMAID, IFRAME_WORKER)
 # Set to 1 to log every warning of the data on each build instead of one summary line.
 VERBOSE_VAR = "SOP_RINCIAN"
 CONFIG_KEY = "sop_build"
@@ -80,22 +104,20 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def vendor_mermaid(root: Path, docs_dir: Path) -> None:
-    """Put the pinned Mermaid bundle under docs/ (mermaid2 requires it there), checksum-verified."""
-    target = docs_dir / MERMAID_TARGET
-    if target.is_file() and _sha256(target) == MERMAID_SHA256:
-        return
-    source = root / MERMAID_SOURCE
-    if not source.is_file():
-        raise PluginError(
-            f"Mermaid {MERMAID_VERSION} tidak ditemukan di {MERMAID_SOURCE}; jalankan `make install` (npm ci)."
-        )
-    if _sha256(source) != MERMAID_SHA256:
-        raise PluginError(
-            f"{MERMAID_SOURCE} bukan Mermaid {MERMAID_VERSION} yang dipatok (checksum berbeda); jalankan `npm ci`."
-        )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
+def vendor(root: Path, docs_dir: Path) -> None:
+    """Put each pinned front-end file under docs/ (MkDocs serves only what is there), checksum-verified."""
+    for asset in VENDORED:
+        target = docs_dir / asset.target
+        if target.is_file() and _sha256(target) == asset.sha256:
+            continue
+        source = root / asset.source
+        label = f"{asset.name} {asset.version}"
+        if not source.is_file():
+            raise PluginError(f"{label} tidak ditemukan di {asset.source}; jalankan `make install` (npm ci).")
+        if _sha256(source) != asset.sha256:
+            raise PluginError(f"{asset.source} bukan {label} yang dipatok (checksum berbeda); jalankan `npm ci`.")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
 
 
 def nav(book: Handbook) -> list:
@@ -110,7 +132,7 @@ def nav(book: Handbook) -> list:
 
 def on_config(config, **kwargs):
     root = project_root(config)
-    vendor_mermaid(root, Path(config.docs_dir))
+    vendor(root, Path(config.docs_dir))
     try:
         today = review.reference_date()
     except review.BadReferenceDate as exc:

@@ -38,6 +38,10 @@ RESERVED_NAMES = frozenset({"index"})
 
 # Anchors are set explicitly ({: #id } on headings, id="" on rows), never derived from a heading's text.
 ANCHOR_FINDINGS = "catatan-pemeriksaan"
+ANCHOR_TRANSCRIPTION = "catatan-transkripsi"
+ANCHOR_IDENTITY = "identitas-sop"
+ANCHOR_TIME = "waktu-penyelesaian"
+ANCHOR_PENGESAHAN = "lembar-pengesahan"
 ANCHOR_STEPS = "uraian-prosedur"
 ANCHOR_FLOWCHART = "diagram-alir"
 
@@ -56,6 +60,20 @@ def regulasi_page(reg_id: str) -> str:
 
 def step_anchor(no: int) -> str:
     return f"langkah-{no}"
+
+
+def box_anchor(field: str) -> str:
+    """One of the six boxes, e.g. dasar_hukum -> "kotak-dasar-hukum"."""
+    return "kotak-" + field.replace("_", "-")
+
+
+def narrative_anchor(number: int) -> str:
+    """The n-th section of an SOP's printed explanation (narasi), counted from 1."""
+    return f"penjelasan-{number}"
+
+
+def diagram_anchor(part: int) -> str:
+    return f"diagram-bagian-{part}"
 
 
 def rule_anchor(code: str) -> str:

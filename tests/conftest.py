@@ -65,9 +65,16 @@ def project(tmp_path) -> Path:
     return make_project(tmp_path / "project")
 
 
-def page_html(site_dir: Path, url: str) -> str:
-    """The built HTML of the page at ``url`` (e.g. "regulasi" or "sop/<satker>/<slug>")."""
-    return (site_dir / url / "index.html").read_text(encoding="utf-8")
+def page_file(site_dir: Path, page: str) -> Path:
+    """The built file of ``page`` (e.g. ".", "regulasi", "sop/<satker>/<slug>"): the site has no
+    directory URLs (it must work from file://), so a page is <page>.html or, for a folder's own
+    page, <page>/index.html."""
+    folder = site_dir / page / "index.html"
+    return folder if folder.is_file() else site_dir / f"{page}.html"
+
+
+def page_html(site_dir: Path, page: str) -> str:
+    return page_file(site_dir, page).read_text(encoding="utf-8")
 
 
 def build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
@@ -154,7 +161,7 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    orphans = orphan_snapshots() if _whole_suite(config) else []
+    orphans = orphan_snapshots() if exitstatus in (0, 1) and _whole_suite(config) and not config.option.maxfail else []
     if orphans:
         terminalreporter.section("orphaned snapshots")
         terminalreporter.write_line("No test compares these files; delete them or restore their test:")

@@ -90,3 +90,36 @@ def write(root: Path, rel: str, data) -> None:
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def long_sop(steps: int) -> dict:
+    """A valid SOP of ``steps`` steps over three lanes, with a decision every tenth step whose
+    "Tidak" branch goes back five steps: flows that cross diagram parts in both directions."""
+    lanes = ["staf", "kepala", "sekretaris"]
+    langkah = []
+    for no in range(1, steps + 1):
+        step = {
+            "no": no,
+            "kegiatan": f"Kegiatan nomor {no} dikerjakan dan diteruskan",
+            "pelaksana": [lanes[no % 3]],
+            "mutu_baku": {"kelengkapan": "Berkas", "waktu": "10 Menit", "output": f"Hasil {no}"},
+        }
+        if no == 1:
+            step["jenis"] = "mulai"
+        elif no == steps:
+            step["jenis"] = "selesai"
+        elif no % 10 == 0:
+            step.update(jenis="keputusan", cabang=[{"label": "Ya", "ke": no + 1}, {"label": "Tidak", "ke": no - 5}])
+        langkah.append(step)
+    sop = {k: v for k, v in GOOD.items() if k not in ("langkah", "waktu_total_tercetak", "catatan_transkripsi")}
+    return {
+        **sop,
+        "nomor": f"{steps}/PANJANG/2024",
+        "nama": f"SOP Panjang {steps} Langkah",
+        "pelaksana": [
+            {"id": "staf", "nama": "Staf"},
+            {"id": "kepala", "nama": "Kepala Sub Bagian"},
+            {"id": "sekretaris", "nama": "Sekretaris"},
+        ],
+        "langkah": langkah,
+    }

@@ -11,6 +11,7 @@ import http.server
 import os
 import threading
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from conftest import SEED_FINDINGS, build
@@ -34,6 +35,14 @@ OPEN_SHADOW = (
 # True once Material has drawn every diagram of the page into its (opened) shadow root.
 DRAWN = "() => [...document.querySelectorAll('.mermaid')].every(e => e.shadowRoot && e.shadowRoot.querySelector('svg'))"
 IDS = sorted(BOOK.sops)
+
+
+def draw_all(page) -> None:
+    """Ask the page for every diagram now (they load lazily, when scrolled to) and wait until drawn."""
+    page.evaluate("() => window.sopDrawAll && window.sopDrawAll()")
+    page.wait_for_function(DRAWN, timeout=30_000)
+
+
 pytestmark = pytest.mark.browser
 
 
@@ -75,7 +84,7 @@ class Visit:
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.goto(url)
-        self.page.wait_for_function(DRAWN, timeout=20_000)
+        draw_all(self.page)
 
     def svg_texts(self) -> list[str]:
         return self.page.evaluate(
@@ -113,7 +122,7 @@ def search(page, query: str) -> str:
 
 @pytest.mark.parametrize("sop_id", IDS, ids=IDS)
 def test_sop_page_draws_its_swimlane_offline(browser, served, sop_id):
-    visit = Visit(browser, served + f"sop/{sop_id}/")
+    visit = Visit(browser, served + f"sop/{sop_id}.html")
     try:
         texts = visit.svg_texts()
         for lane in BOOK.sops[sop_id].data.pelaksana:
@@ -131,7 +140,7 @@ def test_home_page_lists_sops_and_search_works(browser, served):
     try:
         page.goto(served)
         for sop_id in IDS:
-            assert page.locator(f'a[href="sop/{sop_id}/"]').count() == 1
+            assert page.locator(f'a[href="sop/{sop_id}.html"]').count() == 1
         search(page, "Bengkulu")
         assert "PENGUMPULAN DATA KINERJA" in page.locator(".md-search-result").inner_text()
     finally:
@@ -155,7 +164,7 @@ def test_hostile_sop_stays_text_in_the_browser(browser, project, tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     server, url = serve(tmp_path / "site")
-    visit = Visit(browser, url + "sop/kpu-kota-palu/penyusunan-laporan-kinerja/")
+    visit = Visit(browser, url + "sop/kpu-kota-palu/penyusunan-laporan-kinerja.html")
     try:
         assert visit.dialogs == []
         assert visit.off_host(url) == []
@@ -175,7 +184,7 @@ def test_hostile_sop_stays_text_in_the_browser(browser, project, tmp_path):
 
 def test_findings_box_and_banner_show_and_codes_link_to_their_rule(browser, served):
     sop_id = "kpu-kota-palu/penyusunan-laporan-kinerja"
-    visit = Visit(browser, served + f"sop/{sop_id}/")
+    visit = Visit(browser, served + f"sop/{sop_id}.html")
     try:
         page = visit.page
         assert page.locator(".sop-review-banner").is_visible()
@@ -184,7 +193,7 @@ def test_findings_box_and_banner_show_and_codes_link_to_their_rule(browser, serv
         flow = page.locator("tr.sop-finding", has_text="Kepala Bagian")
         assert "FLOW-007" in flow.inner_text()
         flow.locator("a").click()
-        page.wait_for_url("**/pemeriksaan/aturan/#flow-007")
+        page.wait_for_url("**/pemeriksaan/aturan.html#flow-007")
         rule = page.locator("tr#flow-007")
         assert rule.is_visible() and "lajur SOP ini" in rule.inner_text()
         assert visit.off_host(served) == [] and visit.errors == []
@@ -203,8 +212,8 @@ def test_hostile_text_in_a_finding_stays_text(browser, project, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     server, url = serve(tmp_path / "site")
     visits = [
-        Visit(browser, url + "sop/kpu-kota-palu/penyusunan-laporan-kinerja/"),
-        Visit(browser, url + "pemeriksaan/"),
+        Visit(browser, url + "sop/kpu-kota-palu/penyusunan-laporan-kinerja.html"),
+        Visit(browser, url + "pemeriksaan/index.html"),
     ]
     try:
         for visit in visits:
@@ -223,16 +232,16 @@ def test_auditor_goes_from_regulation_to_sop_and_downloads_both_views(browser, s
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     try:
-        page.goto(served + "regulasi/permenpan-12-2015/")
+        page.goto(served + "regulasi/permenpan-12-2015.html")
         assert "Dicabut" in page.locator("article").inner_text()
         page.locator("table.sop-regulasi-cites a", has_text="PENYUSUNAN LAPORAN KINERJA").click()
-        page.wait_for_url("**/sop/kpu-kota-palu/penyusunan-laporan-kinerja/")
+        page.wait_for_url("**/sop/kpu-kota-palu/penyusunan-laporan-kinerja.html")
         note = page.locator(".sop-regulasi-note--dicabut").first
         assert note.is_visible() and "Nomor 88 Tahun 2021" in note.inner_text()
-        page.goto(served + "laporan-auditor/")
+        page.goto(served + "laporan-auditor.html")
         for link, kind in (("kutipan-dasar-hukum.csv", "text/csv"), ("buku-pedoman.json", "application/json")):
             href = page.locator(f'a[href$="{link}"]').first.get_attribute("href")
-            response = page.request.get(page.url + href)
+            response = page.request.get(urljoin(page.url, href))
             assert response.ok and kind in response.headers["content-type"]
         assert [u for u in requests if not u.startswith(served)] == []
     finally:
@@ -268,12 +277,13 @@ def test_no_page_of_a_hostile_handbook_runs_its_text(browser, project, tmp_path)
     page.on("dialog", lambda d: (dialogs.append((page.url, d.message)), d.dismiss()))
     try:
         pages = sorted(
-            p.relative_to(tmp_path / "site").parent.as_posix() for p in (tmp_path / "site").rglob("index.html")
+            p.relative_to(tmp_path / "site").as_posix()
+            for p in (tmp_path / "site").rglob("*.html")
+            if p.name != "404.html"
         )
         for rel in pages:
-            page.goto(url + ("" if rel == "." else rel + "/"))
-            if page.locator(".mermaid").count():
-                page.wait_for_function(DRAWN, timeout=20_000)
+            page.goto(url + rel)
+            draw_all(page)
         page.goto(url)
         search(page, "onerror")
         assert page.locator(".md-search-result__item").count() > 0

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.build
 
 @pytest.mark.parametrize("rel", SOP_FILES, ids=str)
 def test_every_sop_file_has_its_page(built_site, rel):
-    page = built_site / "sop" / rel.parent / rel.stem / "index.html"
+    page = built_site / "sop" / rel.parent / f"{rel.stem}.html"
     assert page.is_file()
     html = page.read_text(encoding="utf-8")
     assert 'class="mermaid"' in html and "swimlane-beta TB" in html
@@ -28,7 +28,7 @@ def test_every_sop_file_has_its_page(built_site, rel):
 def test_home_lists_every_sop_and_the_nav_lists_satker_not_sops(built_site):
     html = page_html(built_site, ".")
     for sop_id in SEEDS.sops:
-        assert f'href="sop/{sop_id}/"' in html
+        assert f'href="sop/{sop_id}.html"' in html
     nav_links = re.findall(r'href="([^"]*)"\s+class="md-nav__link', html)
     assert [link for link in nav_links if link.startswith("satker/")]
     assert not [link for link in nav_links if link.startswith("sop/")]
@@ -45,10 +45,10 @@ def test_no_page_refers_to_another_host(built_site):
 
 
 def test_mermaid_is_the_pinned_bundle(built_site):
-    bundle = built_site / site.MERMAID_TARGET
-    assert site._sha256(bundle) == site.MERMAID_SHA256
+    bundle = built_site / site.MERMAID.target
+    assert site._sha256(bundle) == site.MERMAID.sha256
     meta = json.loads((ROOT / "node_modules/mermaid/package.json").read_text())
-    assert meta["version"] == site.MERMAID_VERSION
+    assert meta["version"] == site.MERMAID.version
     major, minor, patch = map(int, meta["version"].split("."))
     assert (major, minor, patch) >= (11, 16, 1), "swimlane-beta and its security fixes need 11.16.1+"
 
@@ -82,7 +82,7 @@ def test_adding_a_file_adds_a_page_and_removing_removes_it(project, tmp_path):
         src.read_text(encoding="utf-8").replace('nomor: "44/ORT.06/7271/2022"', 'nomor: "45/UJI"'), encoding="utf-8"
     )
     assert build(project, tmp_path / "a").returncode == 0
-    assert (tmp_path / "a/sop/kpu-kota-palu/salinan-uji/index.html").is_file()
+    assert (tmp_path / "a/sop/kpu-kota-palu/salinan-uji.html").is_file()
     copy.unlink()
     assert build(project, tmp_path / "b").returncode == 0
     assert not (tmp_path / "b/sop/kpu-kota-palu/salinan-uji").exists()

@@ -294,5 +294,5 @@ def test_invisible_characters_reach_no_page_title_csv_or_json(project, tmp_path)
     for p in published:
         text = p.read_text(encoding="utf-8")
         assert ZWSP not in text and "&#8203;" not in text and "\\u200b" not in text, p
-    page = (site / "sop/kpu-kota-palu/penyusunan-laporan-kinerja/index.html").read_text(encoding="utf-8")
+    page = (site / "sop/kpu-kota-palu/penyusunan-laporan-kinerja.html").read_text(encoding="utf-8")
     assert "<title>PENYUSUNAN LAPORAN KINERJA" in page

@@ -3,16 +3,17 @@ and a build that fails with the same words as `sop check`."""
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 
 import pytest
-from conftest import ENV, MKDOCS, SEED_FINDINGS, SEEDS, build, page_html, sop
+from conftest import ENV, MKDOCS, REFERENCE_DATE, SEED_FINDINGS, SEEDS, build, page_html, sop
 
-from macros import urls
+from macros import review, urls
 from macros.render import reports
 from macros.render.templating import code_spans
-from macros.render.text import html_text
+from macros.render.text import html_text, place
 
 pytestmark = pytest.mark.build
 
@@ -20,24 +21,35 @@ pytestmark = pytest.mark.build
 @pytest.mark.parametrize("sop_id", sorted(SEEDS.sops))
 def test_sop_page_shows_each_of_its_findings(built_site, sop_id):
     record = SEEDS.sops[sop_id]
-    html = page_html(built_site, f"sop/{sop_id}")
+    page = page_html(built_site, f"sop/{sop_id}")
     mine = [f for f in SEED_FINDINGS if f.file == record.path]
     assert mine, "every seed has findings"
-    assert 'id="catatan-pemeriksaan"' in html
-    rows = re.findall(r'<tr class="sop-finding sop-finding--(\w+)">(.*?)</tr>', html)
+    assert 'id="catatan-pemeriksaan"' in page
+    rows = re.findall(r'<tr class="sop-finding sop-finding--(\w+)">(.*?)</tr>', page)
     assert len(rows) == len(mine)
     for (level, row), f in zip(rows, mine, strict=True):
         assert level == f.level
         assert f"<code>{f.code}</code>" in row and html_text(f.message) in row
-        assert f'href="../../../pemeriksaan/aturan/#{f.code.lower()}"' in row
-    assert f"mencatat {len(mine)} perhatian" in html
+        assert f'href="../../pemeriksaan/aturan.html#{f.code.lower()}"' in row
+        # The reader reads where in words; the YAML line and field path are folded away for maintainers.
+        assert f"<td>{place(f.path)}</td>" in html.unescape(row)
+        assert f"<td>{f.line}</td>" not in row and "[" not in re.sub(r"<[^>]+>", "", row).replace(f.message, "")
+    maintainers = html.unescape(page.split('<details class="sop-maintainer">')[1].split("</details>")[0])
+    for f in mine:
+        assert f.format() in maintainers
+    assert f"mencatat {len(mine)} perhatian" in page
 
 
 @pytest.mark.parametrize("sop_id", sorted(SEEDS.sops))
-def test_overdue_review_shows_a_banner(built_site, sop_id):
+def test_overdue_review_shows_a_banner_that_says_what_is_known(built_site, sop_id):
     html = page_html(built_site, f"sop/{sop_id}")
     assert 'class="admonition warning sop-review-banner"' in html
-    assert "Peninjauan SOP terlambat" in html
+    title = re.search(r'sop-review-banner">\s*<p class="admonition-title">(.*?)</p>', html).group(1)
+    status = review.status(SEEDS.sops[sop_id].data, REFERENCE_DATE)
+    if status.due is None:
+        assert title == "Jatuh tempo peninjauan tidak dapat dihitung"  # not "terlambat": nobody knows
+    else:
+        assert title == "Peninjauan SOP terlambat"
 
 
 def test_findings_page_lists_every_finding_by_sop_and_by_code(built_site):
@@ -65,7 +77,7 @@ def test_rules_page_lists_every_check_with_its_level_and_rule(built_site):
 
 def test_review_page_lists_overdue_sops_oldest_first(built_site):
     html = page_html(built_site, "pemeriksaan/peninjauan")
-    order = re.findall(r'<td><a href="\.\./\.\./sop/([^"]+)/">', html)
+    order = re.findall(r'<td><a href="\.\./sop/([^"]+)\.html">', html)
     # No effective date and no review: due date unknown, listed first (by id); then by due date.
     assert order == [
         "kpu-kabupaten-bengkulu-utara/pengumpulan-data-kinerja",
@@ -108,4 +120,4 @@ def test_home_page_counts_each_sops_findings(built_site):
     html = page_html(built_site, ".")
     for sop_id, record in SEEDS.sops.items():
         count = sum(1 for f in SEED_FINDINGS if f.file == record.path)
-        assert f'<a href="sop/{sop_id}/#catatan-pemeriksaan">{count}</a>' in html, sop_id
+        assert f'<a href="sop/{sop_id}.html#catatan-pemeriksaan">{count}</a>' in html, sop_id

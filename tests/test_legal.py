@@ -159,11 +159,11 @@ def test_exported_json_validates_against_its_published_schema(built_site):
 def test_report_lists_the_revoked_regulation_under_palu(built_site):
     html = page_html(built_site, "laporan-auditor")
     revoked = html.split('id="sop-yang-mengutip-peraturan-yang-sudah-dicabut"')[1].split("<h2")[0]
-    assert f'href="../sop/{PALU}/"' in revoked
+    assert f'href="sop/{PALU}.html"' in revoked
     assert "Nomor 12 Tahun 2015" in revoked and "Nomor 88 Tahun 2021" in revoked
-    assert 'href="../ekspor/kutipan-dasar-hukum.csv"' in html and 'href="../ekspor/buku-pedoman.json"' in html
+    assert 'href="ekspor/kutipan-dasar-hukum.csv"' in html and 'href="ekspor/buku-pedoman.json"' in html
     uncited = html.split('id="peraturan-di-register-yang-tidak-dikutip-sop-mana-pun"')[1]
-    assert 'href="../regulasi/permenpanrb-88-2021/"' in uncited
+    assert 'href="regulasi/permenpanrb-88-2021.html"' in uncited
 
 
 @pytest.mark.build
@@ -172,9 +172,9 @@ def test_every_regulation_page_lists_each_citing_sop_with_its_wording(built_site
     html = page_html(built_site, f"regulasi/{reg_id}")
     cites = legal.cited_by(SEEDS)[reg_id]
     for c in cites:
-        assert f'href="../../sop/{c.record.id}/"' in html
+        assert f'href="../sop/{c.record.id}.html"' in html
         assert html_text(c.teks) in html
-    rows = re.findall(r"<tr><td><a href=\"\.\./\.\./sop/", html)
+    rows = re.findall(r"<tr><td><a href=\"\.\./sop/", html)
     assert len(rows) == len(cites)
 
 
@@ -194,8 +194,8 @@ def test_index_lists_every_regulation_with_status_and_count(built_site):
 def test_sop_page_links_each_citation_and_says_what_replaced_it(built_site):
     html = page_html(built_site, f"sop/{PALU}")
     box = html.split('class="sop-dasar-hukum"')[1].split("</ol>")[0]
-    assert box.count('href="../../../regulasi/') >= 7
-    assert 'Dicabut oleh <a href="../../../regulasi/permenpanrb-88-2021/">' in box
+    assert box.count('href="../../regulasi/') >= 7
+    assert 'Dicabut oleh <a href="../../regulasi/permenpanrb-88-2021.html">' in box
     assert "Perubahan berikutnya:" in box  # PKPU 4/2021 was followed by 5/2022 and 12/2023
 
 

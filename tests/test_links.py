@@ -75,7 +75,7 @@ def broken_links(site: Path) -> list[str]:
 def pages_match_sources(root: Path, site: Path) -> list[str]:
     """Each SOP file has its page and each SOP page its file."""
     files = {p.relative_to(root / "sop_data").with_suffix("").as_posix() for p in (root / "sop_data").glob("*/*.yaml")}
-    pages = {p.parent.relative_to(site / "sop").as_posix() for p in (site / "sop").glob("*/*/index.html")}
+    pages = {p.relative_to(site / "sop").with_suffix("").as_posix() for p in (site / "sop").glob("*/*.html")}
     return sorted(f"tanpa halaman: {x}" for x in files - pages) + sorted(f"tanpa berkas: {x}" for x in pages - files)
 
 

@@ -93,7 +93,9 @@ def test_hostile_text_never_becomes_mermaid_syntax(text):
         assert re.fullmatch(
             r'swimlane-beta TB|  subgraph L\d+ \["[A-Za-z0-9 #;]*"\]|  end'
             r'|    S\d+L\d+(\(\["[A-Za-z0-9 #;]*"\]\)|\["[A-Za-z0-9 #;]*"\]|\{"[A-Za-z0-9 #;]*"\})'
-            r'|  S\d+L\d+ (-->(\|"[A-Za-z0-9 #;]*"\|)?|-\.-) S\d+L\d+',
+            r'|    C\d+@\{ shape: notch-pent, label: "[A-Za-z0-9 #;]*" \}'
+            r'|  (S\d+L\d+|C\d+) (-->(\|"[A-Za-z0-9 #;]*"\|)?|-\.-) (S\d+L\d+|C\d+)'
+            r'|  click (S\d+L\d+|C\d+) href "#langkah-\d+"',
             line,
         ), line
 

@@ -16,8 +16,9 @@ from ..loader import Handbook
 from ..model import Sop, TidakDiketahui
 from ..urls import Link
 from . import legal, reports
-from .mermaid import diagram
+from .mermaid import diagrams
 from .templating import render
+from .text import place
 
 
 def _next_steps(sop: Sop) -> dict:
@@ -27,16 +28,27 @@ def _next_steps(sop: Sop) -> dict:
     return out
 
 
-def step_table(sop: Sop) -> str:
-    """The Uraian Prosedur table: No, Kegiatan, Pelaksana, Mutu Baku (3 columns), Keterangan."""
+def step_table(sop: Sop, parts=None) -> str:
+    """The Uraian Prosedur table: No, Kegiatan, Pelaksana, Mutu Baku (3 columns), Keterangan.
+    Each row links to the diagram part that draws its step."""
     lanes = {lane.id: lane.nama for lane in sop.pelaksana}
-    return render("html", "steps.html.j2", sop=sop, lanes=lanes, next_steps=_next_steps(sop), unknown=TidakDiketahui)
+    part_of = {no: part.number for part in (parts or diagrams(sop)) for no in range(part.first, part.last + 1)}
+    return render(
+        "html",
+        "steps.html.j2",
+        sop=sop,
+        lanes=lanes,
+        next_steps=_next_steps(sop),
+        unknown=TidakDiketahui,
+        part_of=part_of,
+    )
 
 
 def sop_page(record, book: Handbook, link: Link, findings=(), today: dt.date | None = None) -> str:
     """One SOP's page; ``findings`` are this SOP's, ``today`` the day its review is judged from."""
     sop = record.data
     findings = list(findings)
+    parts = diagrams(sop)
     return render(
         "html",
         "sop.md.j2",
@@ -53,8 +65,8 @@ def sop_page(record, book: Handbook, link: Link, findings=(), today: dt.date | N
         },
         sops=book.sops,
         link=link,
-        steps=Markup(step_table(sop)),
-        flowchart=Markup(diagram(sop)),
+        steps=Markup(step_table(sop, parts)),
+        parts=parts,
         total=waktu.total(sop),
         rules=labels.TIME["rules"].format(
             hours_per_day=waktu.HOURS_PER_DAY,
@@ -62,7 +74,8 @@ def sop_page(record, book: Handbook, link: Link, findings=(), today: dt.date | N
             days_per_month=waktu.DAYS_PER_MONTH,
         ),
         unknown=TidakDiketahui,
-        findings=Markup(reports.findings_table(findings, link)) if findings else None,
+        findings=Markup(reports.findings_table(findings, link, reader=True)) if findings else None,
+        place=place,
         finding_count=len(findings),
         review=review.status(sop, today or dt.date.today()),
     )

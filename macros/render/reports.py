@@ -13,6 +13,7 @@ from ..findings import Finding, group_by
 from ..loader import Handbook, SopRecord
 from ..urls import Link
 from .templating import render
+from .text import place
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,10 @@ def rules() -> list[Rule]:
     return out
 
 
-def findings_table(findings: list[Finding], link: Link, show_file: bool = False) -> str:
-    return render("html", "findings.html.j2", findings=findings, link=link, show_file=show_file)
+def findings_table(findings: list[Finding], link: Link, show_file: bool = False, reader: bool = False) -> str:
+    return render(
+        "html", "findings.html.j2", findings=findings, link=link, show_file=show_file, reader=reader, place=place
+    )
 
 
 def rules_page() -> str:

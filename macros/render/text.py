@@ -10,6 +10,9 @@ not superfences (a line of backticks), not HTML (``<``, ``&``), not Jinja
 
 from __future__ import annotations
 
+from .. import labels
+from ..findings import parse_field
+
 _HTML_SAFE = set(" .,:;-/()?%'")
 
 
@@ -43,10 +46,15 @@ def mermaid_text(value: str) -> str:
     return "".join(out)
 
 
-def shorten(value: str, limit: int) -> str:
-    """Cut a long label at a word boundary, marking the cut with an ellipsis."""
-    value = " ".join(value.split())
-    if len(value) <= limit:
-        return value
-    cut = value[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:.") + " …"
+def place(path) -> str:
+    """A field as a reader names it: ('langkah', 2, 'mutu_baku', 'waktu') or 'langkah[3].mutu_baku.waktu'
+    -> 'Langkah 3 › Mutu Baku › Waktu'. The raw path is maintainer detail."""
+    if isinstance(path, str):
+        path = parse_field(path)
+    words: list[str] = []
+    for part in path:
+        if isinstance(part, int) and words:
+            words[-1] += f" {part + 1}"
+        elif isinstance(part, str):
+            words.append(labels.FIELD_WORDS.get(part, part.replace("_", " ")))
+    return " › ".join(words)
