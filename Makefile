@@ -59,8 +59,9 @@ snapshots: install
 	-$(PY) -m pytest -q -m "not browser" -k snapshot
 	$(PY) tests/review_snapshots.py
 
-bench: install
+bench: install chromium
 	$(PY) benchmarks/build_bench.py
+	$(PY) benchmarks/first_view.py
 
 clean:
 	rm -rf site build .pytest_cache

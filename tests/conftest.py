@@ -167,3 +167,26 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         terminalreporter.write_line("No test compares these files; delete them or restore their test:")
         for name in orphans:
             terminalreporter.write_line(f"  tests/snapshots/{name}")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, driven by Playwright (never a browser download)."""
+    from browsing import ARGS, CHROMIUM
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).is_file(), f"{CHROMIUM} missing: `make test` installs Debian's chromium"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def served(built_site):
+    """The seed site over HTTP on 127.0.0.1."""
+    from browsing import serve
+
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()

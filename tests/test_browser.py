@@ -6,118 +6,15 @@ shadow roots so the test can read the SVG a reader sees.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import threading
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from browsing import OPEN_SHADOW, Visit, draw_all, search, serve
 from conftest import SEED_FINDINGS, build
 from conftest import SEEDS as BOOK
-from playwright.sync_api import sync_playwright
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-OPEN_SHADOW = (
-    "const attach = Element.prototype.attachShadow;"
-    "Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); };"
-)
-# True once Material has drawn every diagram of the page into its (opened) shadow root.
-DRAWN = "() => [...document.querySelectorAll('.mermaid')].every(e => e.shadowRoot && e.shadowRoot.querySelector('svg'))"
 IDS = sorted(BOOK.sops)
-
-
-def draw_all(page) -> None:
-    """Ask the page for every diagram now (they load lazily, when scrolled to) and wait until drawn."""
-    page.evaluate("() => window.sopDrawAll && window.sopDrawAll()")
-    page.wait_for_function(DRAWN, timeout=30_000)
-
-
 pytestmark = pytest.mark.browser
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).is_file(), f"{CHROMIUM} missing: `make test` installs Debian's chromium"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def served(built_site):
-    server, url = serve(built_site)
-    yield url
-    server.shutdown()
-
-
-class Visit:
-    """Open one page, record every request and dialog, and read the drawn diagrams."""
-
-    def __init__(self, browser, url):
-        self.requests, self.dialogs, self.errors = [], [], []
-        self.page = browser.new_page()
-        self.page.add_init_script(OPEN_SHADOW)
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.goto(url)
-        draw_all(self.page)
-
-    def svg_texts(self) -> list[str]:
-        return self.page.evaluate(
-            "() => [...document.querySelectorAll('.mermaid')].flatMap(e => "
-            "[...e.shadowRoot.querySelectorAll('svg text, svg .nodeLabel, svg .edgeLabel, svg span, svg p')]"
-            ".map(t => t.textContent.trim()))"
-        )
-
-    def off_host(self, base):
-        return [u for u in self.requests if not (u.startswith(base) or u.startswith("data:"))]
-
-    def close(self):
-        self.page.close()
-
-
-# Material's search box says "Mempersiapkan pencarian" (its Indonesian "Initializing search") until its
-# worker has loaded the index, then the placeholder; after a query, the number of results or "none".
-SEARCH_STATE = "() => (document.querySelector('.md-search-result__meta') || {}).textContent.trim()"
-SEARCH_INITIALIZING = "Mempersiapkan pencarian"
-SEARCH_PLACEHOLDER = "Ketik untuk mulai pencarian"
-
-
-def search(page, query: str) -> str:
-    """Type ``query`` into Material's search once its index is ready; return the result count line.
-
-    Waits on Material's own state (the result meta line), never on a timer or by retyping.
-    """
-    page.wait_for_function(f"() => ({SEARCH_STATE})() !== {SEARCH_INITIALIZING!r}", timeout=20_000)
-    page.locator(".md-search__input").press_sequentially(query, delay=10)
-    page.wait_for_function(
-        f"() => ![{SEARCH_INITIALIZING!r}, {SEARCH_PLACEHOLDER!r}, ''].includes(({SEARCH_STATE})())", timeout=20_000
-    )
-    return page.evaluate(f"({SEARCH_STATE})()")
 
 
 @pytest.mark.parametrize("sop_id", IDS, ids=IDS)
