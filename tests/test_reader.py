@@ -41,6 +41,27 @@ SMALLEST_TEXT = """() => {
   }
   return Math.min(...sizes);
 }"""
+# Edges (as drawn, in screen coordinates) that pass through a lane's title box.
+THROUGH_TITLES = """() => {
+  const bad = [];
+  for (const host of document.querySelectorAll('.sop-diagram div.mermaid')) {
+    const svg = host.shadowRoot.querySelector('svg');
+    const titles = [...svg.querySelectorAll('rect.swimlane-title')].map(r => r.getBoundingClientRect());
+    for (const path of svg.querySelectorAll('g.edges path')) {
+      const style = getComputedStyle(path);
+      if (style.stroke === 'none' || style.display === 'none' || style.visibility === 'hidden'
+          || parseFloat(style.strokeWidth) === 0 || parseFloat(style.opacity) === 0) continue;  // ~~~ links are invisible
+      const length = path.getTotalLength(), matrix = path.getScreenCTM();
+      outer: for (let d = 0; d <= length; d += 3) {
+        const p = path.getPointAtLength(d), q = new DOMPoint(p.x, p.y).matrixTransform(matrix);
+        for (const t of titles) {
+          if (q.x > t.left + 1 && q.x < t.right - 1 && q.y > t.top + 1 && q.y < t.bottom - 1) { bad.push(path.id); break outer; }
+        }
+      }
+    }
+  }
+  return bad;
+}"""
 LABELS = """() => [...document.querySelectorAll('.sop-diagram div.mermaid')].flatMap(h =>
   [...h.shadowRoot.querySelectorAll('.nodeLabel, .edgeLabel, .cluster-label, text')].map(e => e.textContent.trim()))"""
 
@@ -146,6 +167,11 @@ def test_swimlane_is_readable_whole_and_linked_to_the_steps(desktop, served, sop
         assert f"{step.no}. {words(text)}" in joined, step.no
     assert "…" not in joined
     assert page.evaluate(SMALLEST_TEXT) >= 12
+    assert page.evaluate(THROUGH_TITLES) == []
+    # Each branch edge carries its label as printed.
+    for step in sop.langkah:
+        for branch in step.cabang:
+            assert words(branch.label) in labels, (step.no, branch.label)
     # The diagram scrolls inside its box; the page itself does not.
     assert page.evaluate(SIDEWAYS)[0] <= 1366
     # A click on a node opens its step row; the row links back to the diagram.

@@ -93,7 +93,8 @@ def test_hostile_text_never_becomes_mermaid_syntax(text):
         assert re.fullmatch(
             r'swimlane-beta TB|  subgraph L\d+ \["[A-Za-z0-9 #;]*"\]|  end'
             r'|    S\d+L\d+(\(\["[A-Za-z0-9 #;]*"\]\)|\["[A-Za-z0-9 #;]*"\]|\{"[A-Za-z0-9 #;]*"\})'
-            r'|    C\d+@\{ shape: notch-pent, label: "[A-Za-z0-9 #;]*" \}'
+            r'|    C\d+@\{ shape: notch-pent, label: "[A-Za-z0-9 #;]*" \}|    H\d+\[" "\]'
+            r'|  H\d+ ~~~ (S\d+L\d+|C\d+)|  classDef spacer fill:none,stroke:none|  class H\d+(,H\d+)* spacer'
             r'|  (S\d+L\d+|C\d+) (-->(\|"[A-Za-z0-9 #;]*"\|)?|-\.-) (S\d+L\d+|C\d+)'
             r'|  click (S\d+L\d+|C\d+) href "#langkah-\d+"',
             line,

@@ -41,6 +41,13 @@ class Lane:
     label: str
     nodes: tuple
 
+    @property
+    def spacer(self) -> str:
+        """An invisible first node: Mermaid routes an edge between two top-rank nodes along the
+        top of the lanes, through any lane title that wraps onto a second line. With a spacer
+        above each lane's first node, every step sits one rank lower and edges pass below the titles."""
+        return f"H{self.id[1:]}"
+
 
 @dataclass(frozen=True)
 class Part:
