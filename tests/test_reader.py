@@ -28,6 +28,8 @@ SIZES = {
     "desktop-1366": dict(viewport={"width": 1366, "height": 900}),
 }
 SIDEWAYS = "() => [document.scrollingElement.scrollWidth, document.documentElement.clientWidth]"
+# How far the content column's content reaches past the column (wide things must scroll in their own box).
+PAST_COLUMN = "() => { const c = document.querySelector('.md-content'); return c.scrollWidth - c.clientWidth; }"
 # The smallest text in the drawn diagrams, in CSS pixels as rendered: font size x the SVG's scale.
 SMALLEST_TEXT = """() => {
   const sizes = [];
@@ -102,8 +104,9 @@ def test_no_page_of_the_site_scrolls_sideways(browser, served, built_site, size)
             page.goto(served + rel)
             draw_all(page)  # a drawn diagram must scroll in its own box, not widen the page
             scroll_width, client_width = page.evaluate(SIDEWAYS)
-            if scroll_width > client_width:
-                wide.append((rel, scroll_width))
+            past = page.evaluate(PAST_COLUMN)
+            if scroll_width > client_width or past > 1:
+                wide.append((rel, scroll_width, past))
     finally:
         context.close()
     assert len(pages) > 40
