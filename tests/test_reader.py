@@ -83,6 +83,11 @@ def open_context(browser, size: str):
     return context
 
 
+def open_sop(page, served: str, sop_id: str):
+    page.goto(served + f"sop/{sop_id}.html")
+    return page
+
+
 @pytest.fixture
 def desktop(browser):
     context = open_context(browser, "desktop-1366")
@@ -156,8 +161,7 @@ def test_phone_reads_steps_as_numbered_cards_with_every_field(browser, served, s
 
 @pytest.mark.parametrize("sop_id", IDS, ids=IDS)
 def test_swimlane_is_readable_whole_and_linked_to_the_steps(desktop, served, sop_id):
-    page = desktop
-    page.goto(served + f"sop/{sop_id}.html")
+    page = open_sop(desktop, served, sop_id)
     draw_all(page)
     sop = SEEDS.sops[sop_id].data
     labels = [words(t) for t in page.evaluate(LABELS)]
@@ -273,8 +277,7 @@ def squeeze(text: str) -> str:
 
 @pytest.mark.parametrize("sop_id", IDS, ids=IDS)
 def test_print_puts_the_form_on_page_one_and_the_diagram_on_a_page_of_its_own(desktop, served, sop_id):
-    page = desktop
-    page.goto(served + f"sop/{sop_id}.html")
+    page = open_sop(desktop, served, sop_id)
     pdf = print_pdf(page)
     texts = [squeeze(p.extract_text()) for p in pdf.pages]
     sop = SEEDS.sops[sop_id].data
@@ -344,8 +347,7 @@ def test_the_site_opened_from_disk_follows_links_draws_and_searches(browser, bui
 
 @pytest.mark.parametrize("sop_id", IDS, ids=IDS)
 def test_reader_text_has_no_line_numbers_field_paths_or_repository_paths(desktop, served, sop_id):
-    page = desktop
-    page.goto(served + f"sop/{sop_id}.html")
+    page = open_sop(desktop, served, sop_id)
     visible = page.locator("article").inner_text()  # folded <details> content is not rendered text
     assert "sop_data/" not in visible and "shared/seeds" not in visible
     assert not re.search(r"\b[a-z_]+\[\d+\]", visible), re.search(r"\b[a-z_]+\[\d+\]", visible)
