@@ -161,6 +161,7 @@ TINGKAT = {
 
 IDENTITY = {
     "heading": "Identitas SOP",
+    "pelaksana": "Pelaksana",
     "satker": "Satuan Kerja",
     "unit": "Unit",
     "nomor": "Nomor SOP",
@@ -198,6 +199,7 @@ STEP_TABLE = {
     "output": "Output",
     "keterangan": "Keterangan",
     "mutu_baku": "Mutu Baku",
+    "step": "Langkah",
     "next": "Lanjut ke langkah",
     "branch": "{label}: ke langkah {ke}",
 }
@@ -406,6 +408,7 @@ FIELD_WORDS = {
     "kegiatan": "Kegiatan",
     "pelaksana": "Pelaksana",
     "mutu_baku": "Mutu Baku",
+    "step": "Langkah",
     "kelengkapan": "Kelengkapan",
     "waktu": "Waktu",
     "output": "Output",

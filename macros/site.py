@@ -62,6 +62,8 @@ VENDORED = (MERMAID, IFRAME_WORKER)
 # Set to 1 to log every warning of the data on each build instead of one summary line.
 VERBOSE_VAR = "SOP_RINCIAN"
 CONFIG_KEY = "sop_build"
+# An SOP page outranks the lists that mention its number or name (home, satker, reports).
+SOP_SEARCH_BOOST = 4
 
 
 @dataclass
@@ -186,16 +188,18 @@ def _generated(config, files: Files, src: str, content: str) -> None:
     files.append(File.generated(config, src, content=content))
 
 
-def _macro_page(macro: str, record_id: str) -> str:
-    """A generated page is one macro call; the id is a JSON (= Jinja) string literal, never YAML text."""
-    return "{{ " + macro + "(" + json.dumps(record_id) + ") }}\n"
+def _macro_page(macro: str, record_id: str, boost: float | None = None) -> str:
+    """A generated page is one macro call; the id is a JSON (= Jinja) string literal, never YAML text.
+    ``boost`` ranks the page's search results above other pages that mention the same words."""
+    front = f"---\nsearch:\n  boost: {boost}\n---\n" if boost else ""
+    return front + "{{ " + macro + "(" + json.dumps(record_id) + ") }}\n"
 
 
 def on_files(files, config, **kwargs):
     build = current(config)
     book = build.book
     for sop_id in book.sops:
-        _generated(config, files, urls.sop_page(sop_id), _macro_page("halaman_sop", sop_id))
+        _generated(config, files, urls.sop_page(sop_id), _macro_page("halaman_sop", sop_id, boost=SOP_SEARCH_BOOST))
     for satker_id in book.satker_map:
         _generated(config, files, urls.satker_page(satker_id), _macro_page("halaman_satker", satker_id))
     for reg_id in book.regulasi_map:

@@ -76,6 +76,11 @@ def diagram_anchor(part: int) -> str:
     return f"diagram-bagian-{part}"
 
 
+def search_anchor(anchor: str) -> str:
+    """The anchor of an element's search-only copy; the page's script sends a reader on to ``anchor``."""
+    return f"cari-{anchor}"
+
+
 def rule_anchor(code: str) -> str:
     return code.lower()
 

@@ -76,6 +76,8 @@ def sop_page(record, book: Handbook, link: Link, findings=(), today: dt.date | N
         unknown=TidakDiketahui,
         findings=Markup(reports.findings_table(findings, link, reader=True)) if findings else None,
         place=place,
+        lanes={lane.id: lane.nama for lane in sop.pelaksana},
+        text=lambda v: labels.SITE["unknown"] if isinstance(v, TidakDiketahui) else v,
         finding_count=len(findings),
         review=review.status(sop, today or dt.date.today()),
     )

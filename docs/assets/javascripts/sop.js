@@ -186,6 +186,16 @@
     }
   });
 
+  // A search result for a step points at the step's search-only copy (#cari-langkah-3); send the
+  // reader on to the step row itself (#langkah-3), replacing the history entry.
+  function followSearchAnchor() {
+    var match = /^#cari-(.+)$/.exec(location.hash);
+    if (match && document.getElementById(match[1])) location.replace("#" + match[1]);
+  }
+  window.addEventListener("hashchange", followSearchAnchor);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", followSearchAnchor);
+  else followSearchAnchor();
+
   // For tests and the print button: ask for every diagram now; resolves when all are drawn.
   window.sopDrawAll = function () {
     requestAll();
