@@ -60,8 +60,11 @@ def test_a_word_from_one_step_opens_the_page_at_that_step(browser, served):
         assert len(preview) < 400  # a short text, not a table dump
         result.click()
         page.wait_for_url(re.compile(r"#langkah-1$"))
-        row = page.locator("#langkah-1")
-        assert row.is_visible() and 0 <= row.bounding_box()["y"] < 300
+        # The browser scrolls to the row once the page is laid out: wait for that, not a timer.
+        page.wait_for_function(
+            "() => { const r = document.getElementById('langkah-1').getBoundingClientRect(); return r.top >= 0 && r.top < 300; }"
+        )
+        assert page.locator("#langkah-1").is_visible()
         assert page.evaluate("() => location.hash") == "#langkah-1"
     finally:
         page.close()
