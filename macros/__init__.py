@@ -52,3 +52,13 @@ def define_env(env):
     def jadwal_peninjauan() -> str:
         """SOPs overdue or due soon for their six-monthly review."""
         return site.review_markdown(env.conf, env.page)
+
+    @env.macro
+    def halaman_jabatan(role_id: str) -> str:
+        """One role's page: every step it performs in every SOP (generated pages call this)."""
+        return site.role_markdown(env.conf, env.page, role_id)
+
+    @env.macro
+    def indeks_jabatan() -> str:
+        """Every role with how many SOPs and steps it has, and the lanes with no role."""
+        return site.role_index_markdown(env.conf, env.page)

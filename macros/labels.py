@@ -328,6 +328,7 @@ CHECK_GROUPS = {
     "DH": "Dasar Hukum",
     "REG": "Register Regulasi",
     "REVIEW": "Peninjauan",
+    "JAB": "Jabatan",
 }
 
 # The loader's own rules: code -> (level, rule, explanation). They are on the rules page with the checks.
@@ -392,6 +393,29 @@ PEMERIKSAAN = {
     "rules_link": "Daftar aturan pemeriksaan",
     "for_maintainers": "Untuk pemelihara: berkas, baris dan bagian di YAML",
     "where": "Bagian SOP",
+}
+
+JABATAN = {
+    "intro": (
+        "Lajur setiap SOP ditulis seperti tercetak, sehingga jabatan yang sama bisa bernama berbeda-beda. "
+        "Halaman ini mengelompokkan lajur menurut jabatannya: pilih jabatan untuk melihat semua langkah yang "
+        "dikerjakannya di semua SOP."
+    ),
+    "spellings": "Juga ditulis",
+    "basis": "Dasar pemetaan",
+    "steps": "Langkah yang dikerjakan",
+    "lanes": "Lajur",
+    "no_steps": "Lajur ini tidak mengerjakan langkah apa pun.",
+    "none": "Belum ada lajur yang dipetakan ke jabatan ini.",
+    "mentioned": "Disebut dalam teks SOP lain",
+    "not_mentioned": "Tidak ada SOP lain yang menyebut jabatan ini dalam teks langkahnya.",
+    "index_link": "Semua jabatan",
+    "column_role": "Jabatan",
+    "column_sops": "SOP",
+    "column_steps": "Langkah",
+    "unmapped": "Lajur tanpa jabatan",
+    "unmapped_intro": "Sumber lajur berikut tidak menyebut jabatannya dengan jelas (aturan JAB-002):",
+    "all_mapped": "Setiap lajur sudah dipetakan ke jabatan.",
 }
 
 CETAK = {

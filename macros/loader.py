@@ -21,6 +21,7 @@ from .yamlsource import Source, SourceError, parse
 DATA_DIR = "sop_data"
 SATKER_FILE = "satker.yaml"
 REGULASI_FILE = "regulasi.yaml"
+JABATAN_FILE = "jabatan.yaml"
 # Files in sop_data/ that are documentation, not data.
 DOC_FILES = {"README.md"}
 _NAME = re.compile(model.ID_PATTERN)
@@ -54,6 +55,7 @@ class Handbook:
     sops: dict[str, SopRecord] = field(default_factory=dict)
     satker: Record | None = None
     regulasi: Record | None = None
+    jabatan: Record | None = None
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -63,6 +65,10 @@ class Handbook:
     @property
     def regulasi_map(self) -> dict[str, model.Regulasi]:
         return self.regulasi.data.regulasi if self.regulasi else {}
+
+    @property
+    def jabatan_map(self) -> dict[str, model.Jabatan]:
+        return self.jabatan.data.jabatan if self.jabatan else {}
 
 
 _VOCABULARY = sorted(
@@ -207,6 +213,7 @@ def load_handbook(root: Path) -> Handbook:
     for name, cls, attr in (
         (SATKER_FILE, model.SatkerRegister, "satker"),
         (REGULASI_FILE, model.RegulasiRegister, "regulasi"),
+        (JABATAN_FILE, model.JabatanRegister, "jabatan"),
     ):
         rel = f"{DATA_DIR}/{name}"
         if not (data_dir / name).is_file():
@@ -222,7 +229,7 @@ def load_handbook(root: Path) -> Handbook:
     for path, parts, problem in _walk(data_dir):
         rel = f"{DATA_DIR}/{'/'.join(parts)}"
         if problem is None and (
-            parts[-1] in DOC_FILES or (len(parts) == 1 and parts[0] in (SATKER_FILE, REGULASI_FILE))
+            parts[-1] in DOC_FILES or (len(parts) == 1 and parts[0] in (SATKER_FILE, REGULASI_FILE, JABATAN_FILE))
         ):
             continue
         problem = problem or _placement_problem(parts)

@@ -159,6 +159,10 @@ class Pelaksana(Model):
 
     id: Id
     nama: Teks = Field(description="Nama pelaksana seperti tertulis di kepala kolom.")
+    jabatan: Id | None = Field(
+        None,
+        description="Jabatan lajur ini: kunci di sop_data/jabatan.yaml. Kosongkan bila sumber tidak menyebut jabatan yang jelas.",
+    )
 
 
 class MutuBaku(Model):
@@ -331,3 +335,22 @@ class RegulasiRegister(Model):
     """sop_data/regulasi.yaml: the registry every Dasar Hukum item refers to."""
 
     regulasi: dict[PageId, Regulasi]
+
+
+class Jabatan(Model):
+    """A role (jabatan) that lanes of several SOPs name in different words."""
+
+    nama: Teks = Field(description="Nama jabatan lengkap, mis. 'Kepala Sub Bagian Perencanaan, Data dan Informasi'.")
+    ejaan: list[Teks] = Field(
+        default_factory=list,
+        description="Cara jabatan ini ditulis orang (tercetak di SOP atau diketik saat mencari), mis. 'Kasubbag', 'Ka. Sub Bag'.",
+    )
+    catatan: Teks | None = Field(
+        None, description="Dasar pemetaan lajur ke jabatan ini, dan apa yang tidak jelas di sumbernya."
+    )
+
+
+class JabatanRegister(Model):
+    """sop_data/jabatan.yaml: the roles that lanes refer to (pelaksana[].jabatan)."""
+
+    jabatan: dict[PageId, Jabatan]

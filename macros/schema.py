@@ -15,6 +15,7 @@ SCHEMAS = {
     "sop.schema.json": model.Sop,
     "satker.schema.json": model.SatkerRegister,
     "regulasi.schema.json": model.RegulasiRegister,
+    "jabatan.schema.json": model.JabatanRegister,
     # The handbook export (published as ekspor/buku-pedoman.schema.json).
     "ekspor.schema.json": export.BukuPedomanEkspor,
 }

@@ -25,7 +25,7 @@ from .findings import Finding, errors, group_by
 from .loader import Handbook
 from .render import legal as legal_pages
 from .render import page as pages
-from .render import reports
+from .render import reports, roles
 from .render.text import html_text
 
 log = logging.getLogger("mkdocs.sop")
@@ -64,6 +64,8 @@ VERBOSE_VAR = "SOP_RINCIAN"
 CONFIG_KEY = "sop_build"
 # An SOP page outranks the lists that mention its number or name (home, satker, reports).
 SOP_SEARCH_BOOST = 4
+# A role's page outranks the SOPs whose lanes or steps merely name the role.
+ROLE_SEARCH_BOOST = 4
 
 
 @dataclass
@@ -202,6 +204,10 @@ def on_files(files, config, **kwargs):
         _generated(config, files, urls.sop_page(sop_id), _macro_page("halaman_sop", sop_id, boost=SOP_SEARCH_BOOST))
     for satker_id in book.satker_map:
         _generated(config, files, urls.satker_page(satker_id), _macro_page("halaman_satker", satker_id))
+    for role_id in book.jabatan_map:
+        _generated(
+            config, files, urls.jabatan_page(role_id), _macro_page("halaman_jabatan", role_id, boost=ROLE_SEARCH_BOOST)
+        )
     for reg_id in book.regulasi_map:
         _generated(config, files, urls.regulasi_page(reg_id), _macro_page("halaman_regulasi", reg_id))
     build.files = files
@@ -255,6 +261,16 @@ def regulation_markdown(config, page, reg_id: str) -> str:
 def auditor_report_markdown(config, page) -> str:
     build = current(config)
     return legal_pages.report_page(build.book, build.findings, build.today, build.link_from(page))
+
+
+def role_markdown(config, page, role_id: str) -> str:
+    build = current(config)
+    return roles.role_page(build.book, role_id, build.link_from(page))
+
+
+def role_index_markdown(config, page) -> str:
+    build = current(config)
+    return roles.index_page(build.book, build.link_from(page))
 
 
 def review_markdown(config, page) -> str:

@@ -23,10 +23,12 @@ RULES = "pemeriksaan/aturan.md"
 REVIEWS = "pemeriksaan/peninjauan.md"
 REGULASI_INDEX = "regulasi/index.md"
 AUDITOR_REPORT = "laporan-auditor.md"
+JABATAN_INDEX = "jabatan/index.md"
 
 SOP_DIR = "sop"
 SATKER_DIR = "satker"
 REGULASI_DIR = "regulasi"
+JABATAN_DIR = "jabatan"
 EXPORT_DIR = "ekspor"
 EXPORT_CSV = f"{EXPORT_DIR}/kutipan-dasar-hukum.csv"
 EXPORT_JSON = f"{EXPORT_DIR}/buku-pedoman.json"
@@ -40,6 +42,10 @@ RESERVED_NAMES = frozenset({"index"})
 ANCHOR_FINDINGS = "catatan-pemeriksaan"
 ANCHOR_TRANSCRIPTION = "catatan-transkripsi"
 ANCHOR_IDENTITY = "identitas-sop"
+ANCHOR_SPELLINGS = "ejaan"
+ANCHOR_ROLE_STEPS = "langkah-yang-dikerjakan"
+ANCHOR_ROLE_MENTIONS = "disebut-dalam-teks"
+ANCHOR_UNMAPPED = "lajur-tanpa-jabatan"
 ANCHOR_TIME = "waktu-penyelesaian"
 ANCHOR_PENGESAHAN = "lembar-pengesahan"
 ANCHOR_STEPS = "uraian-prosedur"
@@ -56,6 +62,10 @@ def satker_page(satker_id: str) -> str:
 
 def regulasi_page(reg_id: str) -> str:
     return f"{REGULASI_DIR}/{reg_id}.md"
+
+
+def jabatan_page(role_id: str) -> str:
+    return f"{JABATAN_DIR}/{role_id}.md"
 
 
 def step_anchor(no: int) -> str:

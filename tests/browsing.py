@@ -80,6 +80,7 @@ class Visit:
 SEARCH_STATE = "() => (document.querySelector('.md-search-result__meta') || {}).textContent.trim()"
 SEARCH_INITIALIZING = "Mempersiapkan pencarian"
 SEARCH_PLACEHOLDER = "Ketik untuk mulai pencarian"
+SEARCH_NONE = "Tidak ada dokumen yang sesuai"
 
 
 def search(page, query: str) -> str:
@@ -94,4 +95,8 @@ def search(page, query: str) -> str:
     page.wait_for_function(
         f"() => ![{SEARCH_INITIALIZING!r}, {SEARCH_PLACEHOLDER!r}, ''].includes(({SEARCH_STATE})())", timeout=20_000
     )
-    return page.evaluate(f"({SEARCH_STATE})()")
+    state = page.evaluate(f"({SEARCH_STATE})()")
+    if state != SEARCH_NONE:
+        # Material writes the count line first and the result items after it.
+        page.wait_for_selector(".md-search-result__item a", timeout=20_000)
+    return state

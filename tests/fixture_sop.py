@@ -31,7 +31,10 @@ GOOD = {
     "peralatan_perlengkapan": ["Komputer"],
     "peringatan": ["Bila tidak dilaksanakan, laporan terlambat"],
     "pencatatan_pendataan": ["Arsip elektronik"],
-    "pelaksana": [{"id": "staf", "nama": "Staf"}, {"id": "kepala", "nama": "Kepala Sub Bagian"}],
+    "pelaksana": [
+        {"id": "staf", "nama": "Staf", "jabatan": "staf-pelaksana"},
+        {"id": "kepala", "nama": "Kepala Sub Bagian", "jabatan": "kasubbag-perencanaan-data-informasi"},
+    ],
     "langkah": [
         {
             "no": 1,
@@ -78,6 +81,11 @@ def registries_only(tmp_path: Path) -> Path:
     data.mkdir(parents=True)
     for name in ("satker.yaml", "regulasi.yaml"):
         shutil.copy(ROOT / DATA_DIR / name, data / name)
+    # Only the roles GOOD's lanes use, so that no role is reported as unused (JAB-003).
+    roles = yaml.safe_load((ROOT / DATA_DIR / "jabatan.yaml").read_text(encoding="utf-8"))["jabatan"]
+    used = {lane["jabatan"] for lane in GOOD["pelaksana"]}
+    text = yaml.dump({"jabatan": {k: v for k, v in roles.items() if k in used}}, allow_unicode=True, sort_keys=False)
+    (data / "jabatan.yaml").write_text(text, encoding="utf-8")
     return tmp_path
 
 

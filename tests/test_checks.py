@@ -284,6 +284,17 @@ CASES = {
         None,
     ),
     "REVIEW-001": ("effective long ago, never reviewed", mutate(lambda s: None), None, None),
+    "JAB-001": ("a lane names an unregistered role", mutate(_set(("pelaksana", 0, "jabatan"), "direktur")), None, None),
+    "JAB-002": ("a lane with no role", mutate(_set(("pelaksana", 1, "jabatan"), _DELETE)), None, None),
+    "JAB-003": (
+        "a role no lane uses",
+        mutate(lambda s: None),
+        lambda root: (root / DATA_DIR / "jabatan.yaml").write_text(
+            (root / DATA_DIR / "jabatan.yaml").read_text(encoding="utf-8") + "  ketua:\n    nama: Ketua KPU\n",
+            encoding="utf-8",
+        ),
+        None,
+    ),
 }
 # code -> where each finding must point: (field, how the line it names starts). Reviewed by hand:
 # a missing field points at its parent's line, a list item at its '- ' line.
@@ -333,6 +344,9 @@ WHERE = {
     'REG-003': [('regulasi.permenpan-12-2015.status', 'status: berlaku')],
     'REG-004': [('regulasi.pkpu-12-2023.status', 'status: berlaku')],
     'REVIEW-001': [('tanggal.efektif', "efektif: '2024-01-20'")],
+    'JAB-001': [('pelaksana[1].jabatan', 'jabatan: direktur')],
+    'JAB-002': [('pelaksana[2]', '- id: kepala')],
+    'JAB-003': [('jabatan.ketua', 'ketua:')],
     'TIME-001': [('langkah[2].mutu_baku.waktu', 'waktu: sebentar')],
     'TIME-002': [('langkah[2].mutu_baku.waktu', 'waktu: Januari')],
     'TIME-003': [('waktu_total_tercetak', 'waktu_total_tercetak: 3 ')],
@@ -342,6 +356,7 @@ WHERE = {
 LATER = {"REVIEW-001": dt.date(2025, 3, 1)}
 # Findings about the registry are in the registry's file.
 FINDING_FILE = {code: f"{DATA_DIR}/regulasi.yaml" for code in ("REF-007", "REG-001", "REG-002", "REG-003", "REG-004")}
+FINDING_FILE["JAB-003"] = f"{DATA_DIR}/jabatan.yaml"
 
 
 def test_good_fixture_has_no_findings(tmp_path):

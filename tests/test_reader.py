@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pypdf
 import pytest
-from browsing import OPEN_SHADOW, draw_all, search, serve
+from browsing import OPEN_SHADOW, SEARCH_NONE, draw_all, search, serve
 from conftest import SEEDS, build, make_project
 from fixture_sop import long_sop, write
 from playwright.sync_api import expect
@@ -331,7 +331,7 @@ def test_the_site_opened_from_disk_follows_links_draws_and_searches(browser, bui
         assert page.locator("article h1").inner_text() == "PENYUSUNAN LAPORAN KINERJA"
         draw_all(page)
         assert "Ka. Sub Bag Perencanaan" in " ".join(page.evaluate(LABELS))
-        assert search(page, "Bengkulu") != "Tidak ada dokumen yang sesuai"
+        assert search(page, "Bengkulu") != SEARCH_NONE
         results = page.locator(".md-search-result__item")
         assert "PENGUMPULAN DATA KINERJA" in page.locator(".md-search-result").inner_text()
         results.first.locator("a").first.click()

@@ -68,3 +68,8 @@ def test_a_word_from_one_step_opens_the_page_at_that_step(browser, served):
         assert page.evaluate("() => location.hash") == "#langkah-1"
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("query", ["Kasubbag", "Ka. Sub Bag", "Kasubag", "Kepala Sub Bagian"])
+def test_any_spelling_of_a_role_finds_its_page_first(browser, served, query):
+    assert first_result(browser, served, query) == "jabatan/kasubbag-perencanaan-data-informasi.html"

@@ -20,6 +20,7 @@ from . import (  # noqa: F401
     references,
     registry,
     reviews,
+    roles,
     sop_ap,
 )
 from .base import CHECKS, Check, Context, check, run  # noqa: F401

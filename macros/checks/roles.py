@@ -1,0 +1,47 @@
+"""Roles (jabatan): every lane names its role, every role names a lane, and the names resolve."""
+
+from __future__ import annotations
+
+from ..loader import SopRecord
+from .base import Context, _at, check
+
+
+@check("JAB-001", "error")
+def role_declared(ctx: Context, record: SopRecord):
+    """Jabatan setiap lajur (`pelaksana[].jabatan`) terdaftar di sop_data/jabatan.yaml."""
+    for i, lane in enumerate(record.data.pelaksana):
+        if lane.jabatan is not None and lane.jabatan not in ctx.book.jabatan_map:
+            yield (
+                *_at(record, "pelaksana", i, "jabatan"),
+                f"jabatan '{lane.jabatan}' tidak terdaftar di sop_data/jabatan.yaml",
+            )
+
+
+@check("JAB-002", "warning")
+def lane_has_role(ctx: Context, record: SopRecord):
+    """Setiap lajur dipetakan ke satu jabatan.
+
+    Dengan jabatan, lajur yang ditulis berbeda-beda ("Ka. Sub Bag Perencanaan", "Kasubbag
+    Perencanaan, Data dan Informasi") tercantum di satu halaman Tugas per Jabatan. Lajur yang
+    jabatannya tidak jelas dari sumber dibiarkan tanpa jabatan dan dilaporkan di sini.
+    """
+    for i, lane in enumerate(record.data.pelaksana):
+        if lane.jabatan is None:
+            yield (*_at(record, "pelaksana", i), f"lajur '{lane.nama}' belum dipetakan ke jabatan")
+
+
+@check("JAB-003", "warning", "handbook")
+def role_used(ctx: Context):
+    """Setiap jabatan di sop_data/jabatan.yaml dipakai oleh paling sedikit satu lajur."""
+    registry = ctx.book.jabatan
+    if registry is None:
+        return
+    used = {lane.jabatan for r in ctx.book.sops.values() for lane in r.data.pelaksana}
+    for role_id in ctx.book.jabatan_map:
+        if role_id not in used:
+            yield (
+                registry.path,
+                registry.line_of("jabatan", role_id),
+                ("jabatan", role_id),
+                f"jabatan '{role_id}' tidak dipakai lajur mana pun",
+            )

@@ -1,0 +1,106 @@
+"""Tugas per Jabatan: for each role, every step it performs in every SOP. Pure: handbook in, text out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import urls
+from ..loader import Handbook
+from ..model import TidakDiketahui
+from ..urls import Link
+from .templating import render
+
+
+@dataclass
+class SopTasks:
+    """One SOP's part in a role's page: its lanes for the role and the steps they perform."""
+
+    title: str
+    nomor: str
+    satker: str
+    href: str
+    lanes: list[str] = field(default_factory=list)
+    steps: list[dict] = field(default_factory=list)
+
+
+def _text(value) -> str:
+    return value.tidak_diketahui if isinstance(value, TidakDiketahui) else (value or "")
+
+
+def _mentions(role, text: str) -> bool:
+    words = [role.nama, *role.ejaan]
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.IGNORECASE) for w in words)
+
+
+def tasks(book: Handbook, role_id: str, link: Link) -> tuple[list[SopTasks], list[dict]]:
+    """Steps the role performs, by SOP (satker, then name), and SOPs that name it only in their text."""
+    role = book.jabatan_map[role_id]
+    performed, mentioned = [], []
+    for record in sorted(book.sops.values(), key=lambda r: (r.satker, r.data.nama.casefold(), r.id)):
+        sop = record.data
+        satker = book.satker_map.get(record.satker)
+        lanes = {lane.id: lane.nama for lane in sop.pelaksana if lane.jabatan == role_id}
+        page = urls.sop_page(record.id)
+        entry = SopTasks(
+            sop.nama, sop.nomor, satker.nama if satker else record.satker, link(page), list(lanes.values())
+        )
+        for step in sop.langkah:
+            mine = [lanes[a] for a in step.pelaksana if a in lanes]
+            if mine:
+                entry.steps.append(
+                    dict(
+                        no=step.no,
+                        href=link(page, urls.step_anchor(step.no)),
+                        jenis=step.jenis,
+                        kegiatan=_text(step.kegiatan),
+                        waktu=_text(step.mutu_baku.waktu),
+                        output=_text(step.mutu_baku.output),
+                        lanes=mine,
+                        cabang=[(b.label, b.ke) for b in step.cabang],
+                    )
+                )
+            elif not lanes and _mentions(role, _text(step.kegiatan)):
+                mentioned.append(
+                    dict(
+                        sop=entry, no=step.no, href=link(page, urls.step_anchor(step.no)), kegiatan=_text(step.kegiatan)
+                    )
+                )
+        if entry.lanes:
+            performed.append(entry)
+    return performed, mentioned
+
+
+def role_page(book: Handbook, role_id: str, link: Link) -> str:
+    performed, mentioned = tasks(book, role_id, link)
+    return render(
+        "html",
+        "jabatan.md.j2",
+        role=book.jabatan_map[role_id],
+        role_id=role_id,
+        performed=performed,
+        mentioned=mentioned,
+        link=link,
+    )
+
+
+def index_page(book: Handbook, link: Link) -> str:
+    rows = []
+    for role_id, role in sorted(book.jabatan_map.items(), key=lambda kv: kv[1].nama.casefold()):
+        performed, _ = tasks(book, role_id, link)
+        rows.append(
+            dict(
+                role=role,
+                href=link(urls.jabatan_page(role_id)),
+                sops=len(performed),
+                lanes=sum(len(p.lanes) for p in performed),
+                steps=sum(len(p.steps) for p in performed),
+            )
+        )
+    unmapped = [
+        dict(sop=r.data.nama, nomor=r.data.nomor, href=link(urls.sop_page(r.id)), lane=lane.nama)
+        for r in sorted(book.sops.values(), key=lambda r: r.id)
+        for lane in r.data.pelaksana
+        if lane.jabatan is None
+    ]
+    return render("html", "jabatan_index.md.j2", rows=rows, unmapped=unmapped)
