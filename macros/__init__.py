@@ -62,3 +62,8 @@ def define_env(env):
     def indeks_jabatan() -> str:
         """Every role with how many SOPs and steps it has, and the lanes with no role."""
         return site.role_index_markdown(env.conf, env.page)
+
+    @env.macro
+    def glosarium() -> str:
+        """Every term of the glossary with its meaning and the SOPs that write it."""
+        return site.glossary_markdown(env.conf, env.page)

@@ -21,7 +21,7 @@ from .loader import Handbook
 
 FORMAT = "buku-pedoman-sop"
 # Bump the major version when a field is removed or changes meaning; the minor one when a field is added.
-VERSION = "1.1"  # 1.1: each finding carries `path`
+VERSION = "1.2"  # 1.1: each finding carries `path`; 1.2: the role and glossary registries
 CSV_COLUMNS = ["nomor_sop", "nama_sop", "satker", "regulasi", "butir", "bunyi_tercetak", "status"]
 # A cell that starts with one of these is a formula to a spreadsheet; it is written with a leading
 # apostrophe so that YAML text stays text (OWASP's advice on CSV injection).
@@ -51,6 +51,8 @@ class BukuPedomanEkspor(_Export):
     sop: list[SopEkspor]
     satker: dict[str, model.Satker]
     regulasi: dict[str, model.Regulasi]
+    jabatan: dict[str, model.Jabatan] = Field(description="Register jabatan (sop_data/jabatan.yaml).")
+    istilah: dict[str, model.Istilah] = Field(description="Glosarium (sop_data/istilah.yaml).")
     temuan: list[Finding] = Field(
         description="Temuan pemeriksaan; `path` menunjuk tempat yang sama dengan `field`, dengan indeks daftar dihitung dari 0."
     )
@@ -104,6 +106,8 @@ def handbook(
         ],
         satker=dict(book.satker_map),
         regulasi=dict(book.regulasi_map),
+        jabatan=dict(book.jabatan_map),
+        istilah=dict(book.istilah_map),
         temuan=list(findings),
     )
 

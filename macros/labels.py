@@ -144,6 +144,9 @@ SITE = {
     "column_nama": "Nama SOP",
     "column_satker": "Satuan Kerja",
     "column_efektif": "Tanggal Efektif",
+    "column_tingkat": "Tingkat",
+    "all": "Semua",
+    "shown": "{shown} dari {total} SOP",
     "column_langkah": "Langkah",
     "column_temuan": "Catatan Pemeriksaan",
     "not_printed": "—",
@@ -329,6 +332,7 @@ CHECK_GROUPS = {
     "REG": "Register Regulasi",
     "REVIEW": "Peninjauan",
     "JAB": "Jabatan",
+    "IST": "Istilah",
 }
 
 # The loader's own rules: code -> (level, rule, explanation). They are on the rules page with the checks.
@@ -416,6 +420,17 @@ JABATAN = {
     "unmapped": "Lajur tanpa jabatan",
     "unmapped_intro": "Sumber lajur berikut tidak menyebut jabatannya dengan jelas (aturan JAB-002):",
     "all_mapped": "Setiap lajur sudah dipetakan ke jabatan.",
+}
+
+ISTILAH = {
+    "intro": (
+        "Singkatan dan istilah yang tertulis di SOP buku pedoman ini. Di halaman SOP, arti setiap singkatan "
+        "muncul saat penunjuk diarahkan atau singkatan itu disentuh."
+    ),
+    "spellings": "Juga ditulis",
+    "source": "Sumber",
+    "used_in": "Tertulis di",
+    "general": "Istilah umum; tidak tertulis di SOP buku pedoman ini.",
 }
 
 CETAK = {

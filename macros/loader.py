@@ -22,6 +22,7 @@ DATA_DIR = "sop_data"
 SATKER_FILE = "satker.yaml"
 REGULASI_FILE = "regulasi.yaml"
 JABATAN_FILE = "jabatan.yaml"
+ISTILAH_FILE = "istilah.yaml"
 # Files in sop_data/ that are documentation, not data.
 DOC_FILES = {"README.md"}
 _NAME = re.compile(model.ID_PATTERN)
@@ -56,6 +57,7 @@ class Handbook:
     satker: Record | None = None
     regulasi: Record | None = None
     jabatan: Record | None = None
+    istilah: Record | None = None
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -69,6 +71,10 @@ class Handbook:
     @property
     def jabatan_map(self) -> dict[str, model.Jabatan]:
         return self.jabatan.data.jabatan if self.jabatan else {}
+
+    @property
+    def istilah_map(self) -> dict[str, model.Istilah]:
+        return self.istilah.data.istilah if self.istilah else {}
 
 
 _VOCABULARY = sorted(
@@ -214,6 +220,7 @@ def load_handbook(root: Path) -> Handbook:
         (SATKER_FILE, model.SatkerRegister, "satker"),
         (REGULASI_FILE, model.RegulasiRegister, "regulasi"),
         (JABATAN_FILE, model.JabatanRegister, "jabatan"),
+        (ISTILAH_FILE, model.IstilahRegister, "istilah"),
     ):
         rel = f"{DATA_DIR}/{name}"
         if not (data_dir / name).is_file():
@@ -229,7 +236,8 @@ def load_handbook(root: Path) -> Handbook:
     for path, parts, problem in _walk(data_dir):
         rel = f"{DATA_DIR}/{'/'.join(parts)}"
         if problem is None and (
-            parts[-1] in DOC_FILES or (len(parts) == 1 and parts[0] in (SATKER_FILE, REGULASI_FILE, JABATAN_FILE))
+            parts[-1] in DOC_FILES
+            or (len(parts) == 1 and parts[0] in (SATKER_FILE, REGULASI_FILE, JABATAN_FILE, ISTILAH_FILE))
         ):
             continue
         problem = problem or _placement_problem(parts)

@@ -354,3 +354,22 @@ class JabatanRegister(Model):
     """sop_data/jabatan.yaml: the roles that lanes refer to (pelaksana[].jabatan)."""
 
     jabatan: dict[PageId, Jabatan]
+
+
+class Istilah(Model):
+    """An acronym or term of the SOPs, for the Glosarium and the tooltips on SOP pages."""
+
+    istilah: Teks = Field(description="Istilah atau singkatan seperti tertulis, mis. 'LAPKIN'.")
+    arti: Teks = Field(description="Kepanjangan atau arti, mis. 'Laporan Kinerja'.")
+    ejaan: list[Teks] = Field(default_factory=list, description="Cara lain istilah ini ditulis, mis. 'Lapkin'.")
+    catatan: Teks | None = Field(None, description="Sumber arti ini (SOP atau peraturan yang memakainya).")
+    umum: bool = Field(
+        False,
+        description="Istilah umum yang dicantumkan walau tidak tertulis di SOP mana pun (tidak dilaporkan sebagai tidak dipakai).",
+    )
+
+
+class IstilahRegister(Model):
+    """sop_data/istilah.yaml: the glossary."""
+
+    istilah: dict[PageId, Istilah]

@@ -16,6 +16,7 @@ SCHEMAS = {
     "satker.schema.json": model.SatkerRegister,
     "regulasi.schema.json": model.RegulasiRegister,
     "jabatan.schema.json": model.JabatanRegister,
+    "istilah.schema.json": model.IstilahRegister,
     # The handbook export (published as ekspor/buku-pedoman.schema.json).
     "ekspor.schema.json": export.BukuPedomanEkspor,
 }

@@ -58,7 +58,22 @@ IFRAME_WORKER = Vendored(
     "assets/vendor/iframe-worker/shim.js",
     "e8e412dbcfea9b7e31b5ffa288d7b6035915e714c542f4176a0cdbe262fc9609",
 )
-VENDORED = (MERMAID, IFRAME_WORKER)
+# tablesort lets a reader sort the SOP list by any column (Material's documentation shows the same).
+TABLESORT = Vendored(
+    "tablesort",
+    "5.7.1",
+    "node_modules/tablesort/dist/tablesort.min.js",
+    "assets/vendor/tablesort/tablesort.min.js",
+    "ee99f17ebc985170899a004e9f6bf09e7f60eb4b459b6bfe6683cf0140352c63",
+)
+TABLESORT_NUMBER = Vendored(
+    "tablesort",
+    "5.7.1",
+    "node_modules/tablesort/dist/sorts/tablesort.number.min.js",
+    "assets/vendor/tablesort/tablesort.number.min.js",
+    "e25dad08c53361182db670d0f670e85eea0f57e5d3bad0439831c75e1842096c",
+)
+VENDORED = (MERMAID, IFRAME_WORKER, TABLESORT, TABLESORT_NUMBER)
 # Set to 1 to log every warning of the data on each build instead of one summary line.
 VERBOSE_VAR = "SOP_RINCIAN"
 CONFIG_KEY = "sop_build"
@@ -271,6 +286,11 @@ def role_markdown(config, page, role_id: str) -> str:
 def role_index_markdown(config, page) -> str:
     build = current(config)
     return roles.index_page(build.book, build.link_from(page))
+
+
+def glossary_markdown(config, page) -> str:
+    build = current(config)
+    return roles.glossary_page(build.book, build.link_from(page))
 
 
 def review_markdown(config, page) -> str:

@@ -23,6 +23,7 @@ RULES = "pemeriksaan/aturan.md"
 REVIEWS = "pemeriksaan/peninjauan.md"
 REGULASI_INDEX = "regulasi/index.md"
 AUDITOR_REPORT = "laporan-auditor.md"
+GLOSSARY = "glosarium.md"
 JABATAN_INDEX = "jabatan/index.md"
 
 SOP_DIR = "sop"
@@ -89,6 +90,10 @@ def diagram_anchor(part: int) -> str:
 def search_anchor(anchor: str) -> str:
     """The anchor of an element's search-only copy; the page's script sends a reader on to ``anchor``."""
     return f"cari-{anchor}"
+
+
+def term_anchor(term_id: str) -> str:
+    return f"istilah-{term_id}"
 
 
 def rule_anchor(code: str) -> str:

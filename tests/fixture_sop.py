@@ -86,6 +86,7 @@ def registries_only(tmp_path: Path) -> Path:
     used = {lane["jabatan"] for lane in GOOD["pelaksana"]}
     text = yaml.dump({"jabatan": {k: v for k, v in roles.items() if k in used}}, allow_unicode=True, sort_keys=False)
     (data / "jabatan.yaml").write_text(text, encoding="utf-8")
+    (data / "istilah.yaml").write_text("istilah: {}\n", encoding="utf-8")
     return tmp_path
 
 

@@ -284,6 +284,14 @@ CASES = {
         None,
     ),
     "REVIEW-001": ("effective long ago, never reviewed", mutate(lambda s: None), None, None),
+    "IST-001": (
+        "a glossary term no SOP writes",
+        mutate(lambda s: None),
+        lambda root: (root / DATA_DIR / "istilah.yaml").write_text(
+            "istilah:\n  zzz:\n    istilah: ZZZ\n    arti: Tidak dipakai\n", encoding="utf-8"
+        ),
+        None,
+    ),
     "JAB-001": ("a lane names an unregistered role", mutate(_set(("pelaksana", 0, "jabatan"), "direktur")), None, None),
     "JAB-002": ("a lane with no role", mutate(_set(("pelaksana", 1, "jabatan"), _DELETE)), None, None),
     "JAB-003": (
@@ -345,6 +353,7 @@ WHERE = {
     'REG-004': [('regulasi.pkpu-12-2023.status', 'status: berlaku')],
     'REVIEW-001': [('tanggal.efektif', "efektif: '2024-01-20'")],
     'JAB-001': [('pelaksana[1].jabatan', 'jabatan: direktur')],
+    'IST-001': [('istilah.zzz', 'zzz:')],
     'JAB-002': [('pelaksana[2]', '- id: kepala')],
     'JAB-003': [('jabatan.ketua', 'ketua:')],
     'TIME-001': [('langkah[2].mutu_baku.waktu', 'waktu: sebentar')],
@@ -357,6 +366,7 @@ LATER = {"REVIEW-001": dt.date(2025, 3, 1)}
 # Findings about the registry are in the registry's file.
 FINDING_FILE = {code: f"{DATA_DIR}/regulasi.yaml" for code in ("REF-007", "REG-001", "REG-002", "REG-003", "REG-004")}
 FINDING_FILE["JAB-003"] = f"{DATA_DIR}/jabatan.yaml"
+FINDING_FILE["IST-001"] = f"{DATA_DIR}/istilah.yaml"
 
 
 def test_good_fixture_has_no_findings(tmp_path):

@@ -80,3 +80,53 @@ def test_role_index_lists_roles_and_the_lanes_without_one(built_site):
     unmapped = page.split('id="lajur-tanpa-jabatan"')[1]
     for lane in ("Kepala Sub Bagian", "Sekretaris/Ketua", "Kasubag"):
         assert re.search(rf"<li>{re.escape(lane)}: ", unmapped), lane
+
+
+# --- The glossary ---------------------------------------------------------------------------
+
+
+def test_every_glossary_term_is_written_in_a_seed_or_marked_general():
+    from macros import glossary
+
+    for term in SEEDS.istilah_map.values():
+        assert term.umum or glossary.used_in(SEEDS, term), term.istilah
+    assert not [f for f in SEED_FINDINGS if f.code == "IST-001"]
+
+
+def test_glossary_marks_whole_terms_only_and_keeps_text_escaped():
+    from macros import glossary
+    from macros.model import Istilah
+    from macros.render.text import html_text
+
+    mark = glossary.Marker({"pk": Istilah(istilah="PK", arti='Perjanjian "Kinerja"')}, html_text)
+    out = str(mark("Dokumen PK, PKPU dan <PK>"))
+    assert out.count("<abbr") == 2  # "PK" and "<PK>", never inside "PKPU"
+    assert 'title="Perjanjian &#34;Kinerja&#34;"' in out and "&#60;" in out and "<PK>" not in out
+
+
+def test_a_broken_glossary_names_file_line_and_field(project):
+    path = project / "sop_data/istilah.yaml"
+    text = path.read_text(encoding="utf-8").replace('    arti: "Rencana Strategis"\n', "    arti: [Rencana]\n", 1)
+    path.write_text(text, encoding="utf-8")
+    _, found = core.load(project)
+    (error,) = [f for f in found if f.file == "sop_data/istilah.yaml" and f.level == "error"]
+    assert (error.code, error.field, error.line) == (
+        "SKEMA-001",
+        "istilah.renstra.arti",
+        text.split("\n").index("    arti: [Rencana]") + 1,
+    )
+
+
+@pytest.mark.build
+def test_glossary_page_gives_each_term_its_meaning_and_sops(built_site):
+    page = html.unescape(page_html(built_site, "glosarium"))
+    assert re.search(r'<h3 id="istilah-lapkin">LAPKIN — Laporan Kinerja', page)
+    entry = page.split('id="istilah-lapkin"')[1].split("<h3")[0]
+    assert 'href="sop/kpu-kabupaten-luwu-utara/penyusunan-laporan-kinerja.html"' in entry
+    assert "istilah umum" in page.split('id="istilah-lkjip"')[1].split("<h3")[0].lower()
+
+
+@pytest.mark.build
+def test_sop_pages_mark_glossary_terms_with_their_meaning(built_site):
+    page = page_html(built_site, "sop/kpu-kabupaten-luwu-utara/penyusunan-laporan-kinerja")
+    assert '<abbr tabindex="0" title="Laporan Kinerja">LAPKIN</abbr>' in page

@@ -73,3 +73,50 @@ def test_a_word_from_one_step_opens_the_page_at_that_step(browser, served):
 @pytest.mark.parametrize("query", ["Kasubbag", "Ka. Sub Bag", "Kasubag", "Kepala Sub Bagian"])
 def test_any_spelling_of_a_role_finds_its_page_first(browser, served, query):
     assert first_result(browser, served, query) == "jabatan/kasubbag-perencanaan-data-informasi.html"
+
+
+def test_an_acronym_finds_the_glossary_and_the_sop_that_uses_it(browser, served):
+    page = browser.new_page()
+    try:
+        page.goto(served)
+        search(page, "LAPKIN")
+        hrefs = page.locator(".md-search-result__item > a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        top = {h.removeprefix(served).split("?")[0].split("#")[0] for h in hrefs[:2]}
+        assert top == {"glosarium.html", "sop/kpu-kabupaten-luwu-utara/penyusunan-laporan-kinerja.html"}
+    finally:
+        page.close()
+
+
+def test_a_term_shows_its_meaning_on_tap(browser, served):
+    context = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(served + "sop/kpu-kabupaten-luwu-utara/penyusunan-laporan-kinerja.html")
+        term = page.locator("abbr", has_text="LAPKIN").first
+        term.scroll_into_view_if_needed()
+        term.tap()
+        tooltip = page.locator(".md-tooltip2--active")
+        tooltip.wait_for()
+        assert tooltip.inner_text().strip() == "Laporan Kinerja"
+    finally:
+        context.close()
+
+
+def test_the_home_list_filters_by_satker_and_level_and_sorts_by_date(browser, served):
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    try:
+        page.goto(served)
+        rows = page.locator("table.sop-list tbody tr")
+        visible = "els => els.filter(e => !e.hidden).map(e => e.dataset.satker)"
+        page.locator("select[data-filter=tingkat]").select_option("KPU Provinsi")
+        assert rows.evaluate_all(visible) == ["KPU Provinsi Banten"]
+        assert page.locator(".sop-filter__count").inner_text() == "1 / 5 SOP"
+        page.locator("select[data-filter=tingkat]").select_option("")
+        page.locator("select[data-filter=satker]").select_option("KPU Kota Palu")
+        assert rows.evaluate_all(visible) == ["KPU Kota Palu"]
+        page.locator("select[data-filter=satker]").select_option("")
+        page.locator("table.sop-list th", has_text="Tanggal Efektif").click()
+        dates = rows.evaluate_all("els => els.map(e => e.cells[4].dataset.sort)")
+        assert [d for d in dates if d] == sorted(d for d in dates if d) and len(dates) == 5
+    finally:
+        page.close()

@@ -1,7 +1,8 @@
-"""Roles (jabatan): every lane names its role, every role names a lane, and the names resolve."""
+"""Roles (jabatan) and terms (istilah): every lane names its role, every entry of both registries is used."""
 
 from __future__ import annotations
 
+from .. import glossary
 from ..loader import SopRecord
 from .base import Context, _at, check
 
@@ -44,4 +45,23 @@ def role_used(ctx: Context):
                 registry.line_of("jabatan", role_id),
                 ("jabatan", role_id),
                 f"jabatan '{role_id}' tidak dipakai lajur mana pun",
+            )
+
+
+@check("IST-001", "warning", "handbook")
+def term_used(ctx: Context):
+    """Setiap istilah di sop_data/istilah.yaml tertulis di paling sedikit satu SOP, kecuali yang ditandai `umum`.
+
+    Glosarium memuat istilah SOP; istilah yang tidak tertulis di SOP mana pun biasanya salah ketik atau sisa.
+    """
+    registry = ctx.book.istilah
+    if registry is None:
+        return
+    for term_id, term in ctx.book.istilah_map.items():
+        if not term.umum and not glossary.used_in(ctx.book, term):
+            yield (
+                registry.path,
+                registry.line_of("istilah", term_id),
+                ("istilah", term_id),
+                f"istilah '{term.istilah}' tidak tertulis di SOP mana pun",
             )

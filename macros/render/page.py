@@ -10,7 +10,7 @@ import datetime as dt
 
 from markupsafe import Markup
 
-from .. import labels, review, urls, waktu
+from .. import glossary, labels, review, urls, waktu
 from ..flow import edges
 from ..loader import Handbook
 from ..model import Sop, TidakDiketahui
@@ -18,7 +18,7 @@ from ..urls import Link
 from . import legal, reports
 from .mermaid import diagrams
 from .templating import render
-from .text import place
+from .text import html_text, place
 
 
 def _next_steps(sop: Sop) -> dict:
@@ -28,7 +28,11 @@ def _next_steps(sop: Sop) -> dict:
     return out
 
 
-def step_table(sop: Sop, parts=None) -> str:
+def _plain(value):
+    return value
+
+
+def step_table(sop: Sop, parts=None, abbr=_plain) -> str:
     """The Uraian Prosedur table: No, Kegiatan, Pelaksana, Mutu Baku (3 columns), Keterangan.
     Each row links to the diagram part that draws its step."""
     lanes = {lane.id: lane.nama for lane in sop.pelaksana}
@@ -41,6 +45,7 @@ def step_table(sop: Sop, parts=None) -> str:
         next_steps=_next_steps(sop),
         unknown=TidakDiketahui,
         part_of=part_of,
+        abbr=abbr,
     )
 
 
@@ -49,6 +54,7 @@ def sop_page(record, book: Handbook, link: Link, findings=(), today: dt.date | N
     sop = record.data
     findings = list(findings)
     parts = diagrams(sop)
+    abbr = glossary.Marker(book.istilah_map, html_text)
     return render(
         "html",
         "sop.md.j2",
@@ -65,7 +71,8 @@ def sop_page(record, book: Handbook, link: Link, findings=(), today: dt.date | N
         },
         sops=book.sops,
         link=link,
-        steps=Markup(step_table(sop, parts)),
+        steps=Markup(step_table(sop, parts, abbr)),
+        abbr=abbr,
         parts=parts,
         total=waktu.total(sop),
         rules=labels.TIME["rules"].format(
@@ -95,6 +102,7 @@ def _rows(book: Handbook, records, link: Link, findings_by_file=None):
                 nomor=rec.data.nomor,
                 nama=rec.data.nama,
                 satker=satker.nama if satker else rec.satker,
+                tingkat=labels.TINGKAT[satker.tingkat] if satker else "",
                 satker_href=link(urls.satker_page(rec.satker)),
                 efektif=rec.data.tanggal.efektif,
                 langkah=len(rec.data.langkah),

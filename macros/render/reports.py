@@ -56,13 +56,20 @@ def findings_page(book: Handbook, findings: list[Finding], today: dt.date, link:
                     title=record.data.nama,
                     href=link(urls.sop_page(record.id)),
                     file=record.path,
+                    nomor=record.data.nomor,
+                    satker=book.satker_map[record.satker].nama if record.satker in book.satker_map else record.satker,
                     table=Markup(findings_table(found, link)),
                 )
             )
     for file, found in sorted(by_file.items()):  # registers and files that did not load
-        sections.append(dict(title=file, href=None, file=file, table=Markup(findings_table(found, link))))
+        sections.append(
+            dict(title=file, href=None, file=file, nomor=None, satker=None, table=Markup(findings_table(found, link)))
+        )
     by_code_found = group_by(findings, "code")
-    where = {r.path: dict(title=r.data.nama, href=link(urls.sop_page(r.id))) for r in book.sops.values()}
+    where = {
+        r.path: dict(title=f"{r.data.nama} ({r.data.nomor})", href=link(urls.sop_page(r.id)))
+        for r in book.sops.values()
+    }
     by_code = []
     for r in rules():
         found = by_code_found.get(r.code)

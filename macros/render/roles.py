@@ -1,11 +1,11 @@
-"""Tugas per Jabatan: for each role, every step it performs in every SOP. Pure: handbook in, text out."""
+"""Tugas per Jabatan (for each role, every step it performs) and the Glosarium. Pure: handbook in, text out."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from .. import urls
+from .. import glossary, urls
 from ..loader import Handbook
 from ..model import TidakDiketahui
 from ..urls import Link
@@ -104,3 +104,21 @@ def index_page(book: Handbook, link: Link) -> str:
         if lane.jabatan is None
     ]
     return render("html", "jabatan_index.md.j2", rows=rows, unmapped=unmapped)
+
+
+def glossary_page(book: Handbook, link: Link) -> str:
+    rows = []
+    for term_id, term in sorted(book.istilah_map.items(), key=lambda kv: kv[1].istilah.casefold()):
+        sops = []
+        for record in glossary.used_in(book, term):
+            satker = book.satker_map.get(record.satker)
+            sops.append(
+                dict(
+                    title=record.data.nama,
+                    nomor=record.data.nomor,
+                    href=link(urls.sop_page(record.id)),
+                    satker=satker.nama if satker else record.satker,
+                )
+            )
+        rows.append(dict(id=term_id, term=term, sops=sops))
+    return render("html", "glosarium.md.j2", rows=rows)

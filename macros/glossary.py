@@ -1,0 +1,68 @@
+"""The glossary: where a term is written, and how to mark it in a text that is already escaped."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markupsafe import Markup
+
+from .loader import Handbook, SopRecord
+from .model import Istilah, TidakDiketahui
+
+
+def spellings(term: Istilah) -> list[str]:
+    return [term.istilah, *term.ejaan]
+
+
+@lru_cache(maxsize=256)
+def _pattern(words: tuple[str, ...]) -> re.Pattern:
+    # Whole words, as written (acronyms are case-sensitive: "PK" is not "pk" in "pkpu"), longest first.
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w&#])({alternatives})(?![\w;])")
+
+
+def texts(record: SopRecord):
+    """Every text of an SOP a reader sees: name, boxes, lanes, steps."""
+    sop = record.data
+    yield sop.nama
+    for items in (sop.kualifikasi_pelaksana, sop.peralatan_perlengkapan, sop.peringatan, sop.pencatatan_pendataan):
+        yield from items
+    yield from (item.teks for item in sop.dasar_hukum)
+    yield from (item.teks for item in sop.keterkaitan)
+    yield from (lane.nama for lane in sop.pelaksana)
+    for step in sop.langkah:
+        for value in (step.kegiatan, step.mutu_baku.kelengkapan, step.mutu_baku.output, step.keterangan, *step.rincian):
+            if isinstance(value, str):
+                yield value
+
+
+def used_in(book: Handbook, term: Istilah) -> list[SopRecord]:
+    pattern = _pattern(tuple(spellings(term)))
+    return [r for r in sorted(book.sops.values(), key=lambda r: r.id) if any(pattern.search(t) for t in texts(r))]
+
+
+class Marker:
+    """Marks the glossary's terms in text as <abbr> with their meaning (Material shows it as a tooltip)."""
+
+    def __init__(self, terms: dict[str, Istilah], encode):
+        self.meaning = {w: t.arti for t in terms.values() for w in spellings(t)}
+        self.pattern = _pattern(tuple(self.meaning)) if self.meaning else None
+        self.encode = encode
+
+    def all(self, values) -> list:
+        return [self(v) for v in values]
+
+    def __call__(self, value) -> Markup:
+        if value is None or isinstance(value, TidakDiketahui):
+            return value
+        encoded = self.encode(str(value))
+        if self.pattern is None:
+            return Markup(encoded)
+        # Terms are letters, digits and spaces, which the encoder leaves as they are: safe to find after encoding.
+        return Markup(
+            self.pattern.sub(
+                lambda m: f'<abbr title="{self.encode(self.meaning[m.group(1)])}" tabindex="0">{m.group(1)}</abbr>',
+                encoded,
+            )
+        )
