@@ -412,6 +412,8 @@ JABATAN = {
     "no_steps": "Lajur ini tidak mengerjakan langkah apa pun.",
     "none": "Belum ada lajur yang dipetakan ke jabatan ini.",
     "mentioned": "Disebut dalam teks SOP lain",
+    "decisions": "Keputusan yang diambil",
+    "no_decisions": "Jabatan ini tidak mengambil keputusan di SOP mana pun.",
     "not_mentioned": "Tidak ada SOP lain yang menyebut jabatan ini dalam teks langkahnya.",
     "index_link": "Semua jabatan",
     "column_role": "Jabatan",

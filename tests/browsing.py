@@ -91,7 +91,10 @@ def search(page, query: str) -> str:
     # Focus first: opened from disk, Material loads its index only once search is opened.
     page.locator(".md-search__input").click()
     page.wait_for_function(f"() => ({SEARCH_STATE})() !== {SEARCH_INITIALIZING!r}", timeout=20_000)
-    page.locator(".md-search__input").press_sequentially(query, delay=10)
+    # The whole query at once, then one key: Material searches on keyup, so no result of a half-typed
+    # query can be mistaken for the answer.
+    page.locator(".md-search__input").fill(query)
+    page.locator(".md-search__input").press("End")
     page.wait_for_function(
         f"() => ![{SEARCH_INITIALIZING!r}, {SEARCH_PLACEHOLDER!r}, ''].includes(({SEARCH_STATE})())", timeout=20_000
     )

@@ -62,6 +62,12 @@ def test_a_broken_role_registry_names_file_line_and_field(project):
 def test_role_page_lists_every_step_of_the_role_in_every_sop(built_site):
     page = html.unescape(page_html(built_site, f"jabatan/{KASUBBAG}"))
     performed, mentioned = page.split('id="langkah-yang-dikerjakan"')[1].split('id="disebut-dalam-teks"')
+    decisions = performed.split('id="keputusan"')[1]
+    for record in SEEDS.sops.values():
+        lanes = {lane.id for lane in record.data.pelaksana if lane.jabatan == KASUBBAG}
+        for step in record.data.langkah:
+            decided = step.jenis == "keputusan" and bool(lanes & set(step.pelaksana))
+            assert (f'../sop/{record.id}.html#langkah-{step.no}"' in decisions) == decided, (record.id, step.no)
     for record in SEEDS.sops.values():
         lanes = {lane.id for lane in record.data.pelaksana if lane.jabatan == KASUBBAG}
         for step in record.data.langkah:

@@ -120,3 +120,7 @@ def test_the_home_list_filters_by_satker_and_level_and_sorts_by_date(browser, se
         assert [d for d in dates if d] == sorted(d for d in dates if d) and len(dates) == 5
     finally:
         page.close()
+
+
+def test_a_meaning_finds_its_acronym_in_the_glossary(browser, served):
+    assert first_result(browser, served, "Perjanjian Kinerja") == "glosarium.html"
