@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import build, generate_handbook, make_project  # noqa: E402
+from conftest import build, generate_handbook, make_project, page_file  # noqa: E402
 
 
 def site_size(path: Path) -> int:
@@ -30,7 +30,7 @@ def run(count: int) -> None:
         if result.returncode:
             raise SystemExit(result.stdout + result.stderr)
         size = site_size(project / "site")
-        page = project / "site/sop" / seeds[0].parent.name / seeds[0].stem / "index.html"
+        page = page_file(project / "site", f"sop/{seeds[0].parent.name}/{seeds[0].stem}")
         print(
             f"{count:6d} SOPs  {seconds:7.1f} s  site {size / 1e6:8.1f} MB  "
             f"one SOP page {page.stat().st_size / 1e3:6.1f} KB"

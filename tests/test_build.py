@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from conftest import ROOT, SEEDS, build, page_html
+from conftest import ENV, ROOT, SEEDS, build, page_html
 
 from macros import schema, site
 from macros.loader import DATA_DIR
@@ -149,3 +149,19 @@ def test_jinja_in_every_kind_of_record_is_never_evaluated(project, tmp_path):
     assert re.search(r'md-nav__link[^>]*>\s*(<span[^>]*>)?\s*Palu ' + re.escape(JINJA), nav)
     doc_title = html.unescape(page_html(site, "regulasi/pk-kpu-luwu-utara"))
     assert re.search(r"<title>\s*PK " + re.escape(JINJA), doc_title)
+
+
+def test_the_build_benchmark_runs_and_reports_its_figures():
+    """`make bench` is not part of CI's time budget, but it must not rot: one tiny run."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks/build_bench.py"), "6"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=ENV,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert re.fullmatch(r"\s*6 SOPs\s+[\d.]+ s\s+site\s+[\d.]+ MB\s+one SOP page\s+[\d.]+ KB\s*", result.stdout)
