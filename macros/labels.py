@@ -146,7 +146,6 @@ SITE = {
     "column_efektif": "Tanggal Efektif",
     "column_tingkat": "Tingkat",
     "all": "Semua",
-    "shown": "{shown} dari {total} SOP",
     "column_langkah": "Langkah",
     "column_temuan": "Catatan Pemeriksaan",
     "not_printed": "—",

@@ -23,7 +23,6 @@ RULES = "pemeriksaan/aturan.md"
 REVIEWS = "pemeriksaan/peninjauan.md"
 REGULASI_INDEX = "regulasi/index.md"
 AUDITOR_REPORT = "laporan-auditor.md"
-GLOSSARY = "glosarium.md"
 JABATAN_INDEX = "jabatan/index.md"
 
 SOP_DIR = "sop"
