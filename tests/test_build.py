@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from html import unescape
 
 import pytest
 from conftest import ENV, ROOT, SEEDS, build, page_html
@@ -89,7 +90,7 @@ def test_adding_a_file_adds_a_page_and_removing_removes_it(project, tmp_path):
 
 
 def test_sop_page_states_total_time_rules_and_both_totals(built_site):
-    html = page_html(built_site, "sop/kpu-kabupaten-bengkulu-utara/pengumpulan-data-kinerja")
+    html = unescape(page_html(built_site, "sop/kpu-kabupaten-bengkulu-utara/pengumpulan-data-kinerja"))
     assert "Jumlah waktu dari langkah-langkah: <strong>3 hari 5 jam 45 menit</strong>" in html
     assert "Jumlah waktu tertulis pada SOP: <strong>3 Hari 7 Jam 15 Menit</strong>" in html
     assert "1 hari kerja = 8 jam" in html
@@ -165,3 +166,16 @@ def test_the_build_benchmark_runs_and_reports_its_figures():
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert re.fullmatch(r"\s*6 SOPs\s+[\d.]+ s\s+site\s+[\d.]+ MB\s+one SOP page\s+[\d.]+ KB\s*", result.stdout)
+
+
+def test_mermaid2_adds_its_scripts_only_to_pages_with_a_diagram(built_site):
+    """sop-mermaid2 (mkdocs-mermaid2 counting diagrams without re-parsing pages) adds the script and
+    mermaid2's configuration to each page with a diagram, after the content, and to no other page."""
+    for sop_id in SEEDS.sops:
+        page = page_html(built_site, f"sop/{sop_id}")
+        assert page.count('<script src="../../assets/javascripts/sop.js"></script>') == 1
+        assert page.index("window.mermaidConfig = {default:") > re.search(r'<pre\s+class="mermaid">', page).start()
+        assert page.rstrip().endswith("</body>\n</html>")
+    for other in ("index", "pemeriksaan", "regulasi/perpres-29-2014", "glosarium"):
+        page = page_html(built_site, other)
+        assert "sop.js" not in page and "mermaidConfig" not in page

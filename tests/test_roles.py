@@ -135,4 +135,4 @@ def test_glossary_page_gives_each_term_its_meaning_and_sops(built_site):
 @pytest.mark.build
 def test_sop_pages_mark_glossary_terms_with_their_meaning(built_site):
     page = page_html(built_site, "sop/kpu-kabupaten-luwu-utara/penyusunan-laporan-kinerja")
-    assert '<abbr tabindex="0" title="Laporan Kinerja">LAPKIN</abbr>' in page
+    assert '<abbr title="Laporan Kinerja" tabindex="0">LAPKIN</abbr>' in page
