@@ -242,10 +242,13 @@ TIME = {
     "stated": "Jumlah waktu tertulis pada SOP",
     "rules": (
         "Aturan konversi: 1 hari kerja = {hours_per_day} jam; 1 minggu = {days_per_week} hari kerja; "
-        "1 bulan = {days_per_month} hari kerja. Nama bulan pada kolom Keterangan adalah jadwal, "
-        "bukan lama waktu."
+        "1 bulan = {days_per_month} hari kerja. Rentang (mis. 30-60 menit) dihitung batas atasnya. "
+        "\"N x 24 jam\" dihitung N hari kerja. Waktu per dokumen atau per berkas (mis. 60 menit/dokumen) "
+        "tidak dijumlahkan. Nama bulan pada kolom Keterangan adalah jadwal, bukan lama waktu."
     ),
     "unparsed": "Waktu langkah {steps} tidak terbaca atau tidak tertulis, sehingga tidak dihitung.",
+    "ranges": "Waktu langkah {steps} berupa rentang; yang dihitung batas atasnya.",
+    "per_item": "Waktu langkah {steps} berlaku per dokumen atau per berkas, sehingga tidak dijumlahkan.",
     "none": "tidak ada",
     "units": {"bulan": "bulan", "minggu": "minggu", "hari": "hari", "jam": "jam", "menit": "menit"},
 }

@@ -7,7 +7,7 @@ meaningful as the rules behind it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 HOURS_PER_DAY = 8  # one working day
 DAYS_PER_WEEK = 5  # working days
@@ -20,27 +20,74 @@ MINUTES = {
     "minggu": DAYS_PER_WEEK * HOURS_PER_DAY * 60,
     "bulan": DAYS_PER_MONTH * HOURS_PER_DAY * 60,
 }
-_PART = re.compile(r"(\d+)\s*(menit|jam|hari|minggu|bulan)\b", re.IGNORECASE)
+# A number as offices print it: 2, 1,5 (decimal comma), ½, 1½; an Indonesian number word in
+# brackets may follow it, as on letters ("1 (satu) hari").
+_NUM = r"\d+\s*½|\d+(?:,\d+)?|½"
+_WORDS = r"(?:\s*\([a-z\s]+\))?"
+_UNIT = r"(menit|jam|hari(?:\s+kerja)?|minggu|bulan)"
+_PART = re.compile(rf"({_NUM}){_WORDS}\s*(?:(?:-|–|s\.?\s?d\.?|sampai)\s*({_NUM}){_WORDS}\s*)?{_UNIT}\b", re.IGNORECASE)
 _FILLER = re.compile(r"^[\s,;]*(dan)?[\s,;]*$", re.IGNORECASE)
+# "1 x 24 jam": clock time, as letters promise replies; counted as that many working days.
+_TIMES_24 = re.compile(r"^\s*(\d+)\s*[x×]\s*24\s*jam\s*$", re.IGNORECASE)
+# "60 menit/dokumen", "10 menit per berkas": a time per item, not the step's total.
+_PER_ITEM = re.compile(r"\s*(?:/|\bper\b)\s*[a-z]+\.?\s*$", re.IGNORECASE)
 
 
-def parse(text) -> int | None:
-    """Minutes in ``text``, or None when it is not (wholly) a duration.
+@dataclass(frozen=True)
+class Duration:
+    """A Waktu as read: ``low``..``high`` minutes of work (equal unless the form prints a range)."""
 
-    "3 Hari 7 Jam 15 Menit" has three parts; anything else left over ("Januari",
-    "TR") makes the whole text unparsed rather than half-read.
+    low: int
+    high: int
+    per_item: bool = False  # a time per document or item: not added to the SOP's total
+    calendar: bool = False  # "N x 24 jam": counted as N working days
+
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high
+
+
+def _number(text: str) -> float:
+    text = text.replace(" ", "")
+    if text.endswith("½"):
+        return (float(text[:-1]) if text[:-1] else 0) + 0.5
+    return float(text.replace(",", "."))
+
+
+def read(text) -> Duration | None:
+    """The duration a Waktu text states, or None when it is not (wholly) a duration.
+
+    "3 Hari 7 Jam 15 Menit" has three parts; anything else left over ("Januari", "TR",
+    "Sesuai jadwal") makes the whole text unread rather than half-read: it is never guessed.
     """
     if not isinstance(text, str):
         return None
-    total, end, found = 0, 0, False
+    calendar = _TIMES_24.match(text)
+    if calendar:
+        minutes = int(calendar.group(1)) * MINUTES["hari"]
+        return Duration(minutes, minutes, calendar=True)
+    per_item = _PER_ITEM.search(text)
+    if per_item:
+        text = text[: per_item.start()]
+    low = high = 0
+    end, found = 0, False
     for match in _PART.finditer(text):
         if not _FILLER.match(text[end : match.start()]):
             return None
-        total += int(match.group(1)) * MINUTES[match.group(2).lower()]
+        unit = MINUTES[match.group(3).split()[0].lower()]
+        low += round(_number(match.group(1)) * unit)
+        high += round(_number(match.group(2) or match.group(1)) * unit)
         end, found = match.end(), True
-    if not found or not _FILLER.match(text[end:]):
+    if not found or not _FILLER.match(text[end:]) or high < low:
         return None
-    return total
+    return Duration(low, high, per_item=bool(per_item))
+
+
+def parse(text) -> int | None:
+    """Minutes a Waktu adds to the SOP's total: the upper bound of a range; None when it is not
+    a duration or is a time per item (which is not summed)."""
+    duration = read(text)
+    return None if duration is None or duration.per_item else duration.high
 
 
 def split(minutes: int) -> list[tuple[int, str]]:
@@ -60,6 +107,8 @@ class Total:
     minutes: int
     unparsed: list  # step numbers whose Waktu was not read as a duration
     stated: str | None  # the total as the form prints it, if it does
+    ranges: list = field(default_factory=list)  # step numbers whose Waktu is a range (upper bound counted)
+    per_item: list = field(default_factory=list)  # step numbers whose Waktu is per item (not counted)
 
     @property
     def parts(self) -> list[tuple[int, str]]:
@@ -68,11 +117,15 @@ class Total:
 
 def total(sop) -> Total:
     """The one place the total time of an SOP is computed (page and TIME-003 both read it)."""
-    minutes, unparsed = 0, []
+    minutes, unparsed, ranges, per_item = 0, [], [], []
     for step in sop.langkah:
-        value = parse(step.mutu_baku.waktu)
-        if value is None:
+        duration = read(step.mutu_baku.waktu)
+        if duration is None:
             unparsed.append(step.no)
+        elif duration.per_item:
+            per_item.append(step.no)
         else:
-            minutes += value
-    return Total(minutes, unparsed, sop.waktu_total_tercetak)
+            minutes += duration.high
+            if duration.is_range:
+                ranges.append(step.no)
+    return Total(minutes, unparsed, sop.waktu_total_tercetak, ranges, per_item)

@@ -480,3 +480,14 @@ def test_every_check_is_documented_for_the_rules_page():
     for c in checks.CHECKS:
         assert c.rule and c.rule.endswith("."), c.code
         assert c.group in __import__("macros.labels", fromlist=["CHECK_GROUPS"]).CHECK_GROUPS, c.code
+
+
+@pytest.mark.parametrize(
+    "written, flagged", [("60 menit/dokumen", False), ("1 x 24 jam", False), ("30-60 menit", False), ("Tentatif", True)]
+)
+def test_durations_as_offices_write_them_are_read_and_the_rest_reported(tmp_path, written, flagged):
+    sop = mutate(_set(("langkah", 1, "mutu_baku", "waktu"), written))()
+    hits = [f for f in findings(tmp_path, sop) if f.code == "TIME-001"]
+    assert bool(hits) == flagged
+    if flagged:
+        assert hits[0].field == "langkah[2].mutu_baku.waktu" and written in hits[0].message

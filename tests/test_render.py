@@ -124,13 +124,42 @@ def test_labels_read_back_exactly():
         ("3 Minggu", 7200),
         ("3 Hari 7 Jam 15 Menit", 3 * 480 + 7 * 60 + 15),
         ("1 bulan", 9600),
+        ("1,5 jam", 90),  # decimal comma
+        ("5 hari kerja", 2400),
+        ("1 (satu) hari", 480),  # a number word in brackets, as on letters
+        ("½ hari", 240),
+        ("1½ jam", 90),
+        ("1 x 24 jam", 480),  # clock time, counted as one working day
+        ("30-60 menit", 60),  # a range adds its upper bound to the total
+        ("2 s.d. 3 hari", 1440),
     ],
 )
 def test_waktu_parses(text, minutes):
     assert waktu.parse(text) == minutes
 
 
-@pytest.mark.parametrize("text", ["Januari", "Januari- Februari", "TR", "", None, "2 Minggu lagi"])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("30-60 menit", waktu.Duration(30, 60)),
+        ("2 sampai 3 hari", waktu.Duration(960, 1440)),
+        ("1 x 24 jam", waktu.Duration(480, 480, calendar=True)),
+        ("60 menit/dokumen", waktu.Duration(60, 60, per_item=True)),
+        ("10 menit per berkas", waktu.Duration(10, 10, per_item=True)),
+    ],
+)
+def test_waktu_reads_ranges_clock_time_and_times_per_item(text, expected):
+    assert waktu.read(text) == expected
+
+
+def test_a_time_per_item_is_read_but_never_summed():
+    assert waktu.read("60 menit/dokumen") is not None and waktu.parse("60 menit/dokumen") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Januari", "Januari- Februari", "TR", "", None, "2 Minggu lagi", "Tentatif", "Sesuai jadwal", "60-30 menit"],
+)
 def test_waktu_that_is_not_a_duration_is_not_guessed(text):
     assert waktu.parse(text) is None
 
@@ -147,3 +176,13 @@ def test_code_spans_escape_first_then_mark_backticks():
 
     assert code_spans("isi `pelaksana` <b>") == "isi <code>pelaksana</code> &#60;b&#62;"
     assert code_spans("`<script>`") == "<code>&#60;script&#62;</code>"
+
+
+def test_total_counts_a_range_by_its_upper_bound_and_leaves_items_out():
+    sop = BOOK.sops["kpu-kota-palu/penyusunan-laporan-kinerja"].data
+    steps = [
+        s.model_copy(update={"mutu_baku": s.mutu_baku.model_copy(update={"waktu": w})})
+        for s, w in zip(sop.langkah[:3], ["30-60 menit", "60 menit/dokumen", "1 x 24 jam"], strict=True)
+    ]
+    total = waktu.total(sop.model_copy(update={"langkah": steps}))
+    assert (total.minutes, total.ranges, total.per_item, total.unparsed) == (60 + 480, [1], [2], [])

@@ -17,7 +17,9 @@ def _fmt_minutes(minutes: int) -> str:
 def waktu_readable(ctx: Context, record: SopRecord):
     """Waktu setiap langkah terbaca sebagai lama waktu: angka dengan menit, jam, hari, minggu atau bulan.
 
-    Contoh yang terbaca: "30 Menit", "2 Hari", "120 menit", "1 Hari 2 Jam". Huruf besar/kecil tidak berpengaruh.
+    Contoh yang terbaca: "30 Menit", "2 Hari", "1 Hari 2 Jam", "1,5 jam", "½ hari", "5 hari kerja",
+    "1 (satu) hari", "1 x 24 jam", "30-60 menit" (rentang), "60 menit/dokumen" (per dokumen). Teks yang
+    bukan lama waktu ("Tentatif", "Sesuai jadwal") tidak ditebak. Huruf besar/kecil tidak berpengaruh.
     """
     for i, step in enumerate(record.data.langkah):
         value = step.mutu_baku.waktu
@@ -27,7 +29,7 @@ def waktu_readable(ctx: Context, record: SopRecord):
                 *_at(record, *path),
                 f"Waktu langkah {step.no} tidak diketahui ({value.tidak_diketahui}); tidak ikut dihitung",
             )
-        elif value is not None and waktu.parse(value) is None and not months_in(value):
+        elif value is not None and waktu.read(value) is None and not months_in(value):
             yield (
                 *_at(record, *path),
                 f"Waktu langkah {step.no} '{value}' bukan lama waktu yang terbaca; tidak ikut dihitung",
@@ -43,7 +45,7 @@ def waktu_not_a_schedule(ctx: Context, record: SopRecord):
     """
     for i, step in enumerate(record.data.langkah):
         value = step.mutu_baku.waktu
-        if isinstance(value, str) and months_in(value) and waktu.parse(value) is None:
+        if isinstance(value, str) and months_in(value) and waktu.read(value) is None:
             yield (
                 *_at(record, "langkah", i, "mutu_baku", "waktu"),
                 f"Waktu langkah {step.no} '{value}' adalah jadwal (nama bulan), bukan lama waktu; tidak ikut dihitung",
