@@ -23,6 +23,13 @@ SATKER_FILE = "satker.yaml"
 REGULASI_FILE = "regulasi.yaml"
 JABATAN_FILE = "jabatan.yaml"
 ISTILAH_FILE = "istilah.yaml"
+# The registries at the top of sop_data/: file, model, and the Handbook attribute that holds it.
+REGISTRIES = (
+    (SATKER_FILE, model.SatkerRegister, "satker"),
+    (REGULASI_FILE, model.RegulasiRegister, "regulasi"),
+    (JABATAN_FILE, model.JabatanRegister, "jabatan"),
+    (ISTILAH_FILE, model.IstilahRegister, "istilah"),
+)
 # Files in sop_data/ that are documentation, not data.
 DOC_FILES = {"README.md"}
 _NAME = re.compile(model.ID_PATTERN)
@@ -216,12 +223,7 @@ def load_handbook(root: Path) -> Handbook:
     root = Path(root)
     data_dir = root / DATA_DIR
     book = Handbook(root=root)
-    for name, cls, attr in (
-        (SATKER_FILE, model.SatkerRegister, "satker"),
-        (REGULASI_FILE, model.RegulasiRegister, "regulasi"),
-        (JABATAN_FILE, model.JabatanRegister, "jabatan"),
-        (ISTILAH_FILE, model.IstilahRegister, "istilah"),
-    ):
+    for name, cls, attr in REGISTRIES:
         rel = f"{DATA_DIR}/{name}"
         if not (data_dir / name).is_file():
             book.findings.append(Finding(rel, 1, "", CODE_FILE, "error", labels.ERR["registry_missing"]))
@@ -236,8 +238,7 @@ def load_handbook(root: Path) -> Handbook:
     for path, parts, problem in _walk(data_dir):
         rel = f"{DATA_DIR}/{'/'.join(parts)}"
         if problem is None and (
-            parts[-1] in DOC_FILES
-            or (len(parts) == 1 and parts[0] in (SATKER_FILE, REGULASI_FILE, JABATAN_FILE, ISTILAH_FILE))
+            parts[-1] in DOC_FILES or (len(parts) == 1 and parts[0] in {name for name, _, _ in REGISTRIES})
         ):
             continue
         problem = problem or _placement_problem(parts)
