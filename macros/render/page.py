@@ -112,18 +112,19 @@ def _rows(book: Handbook, records, link: Link, findings_by_file=None):
     return rows
 
 
-def _order(records):
+def in_order(records):
+    """SOPs as lists show them: by satker, then name."""
     return sorted(records, key=lambda r: (r.satker, r.data.nama.casefold(), r.id))
 
 
 def home(book: Handbook, link: Link, findings_by_file=None) -> str:
     """Every SOP of the handbook: Nomor, Nama, Satker, Tanggal Efektif, and how many findings it has."""
-    rows = _rows(book, _order(book.sops.values()), link, findings_by_file)
+    rows = _rows(book, in_order(book.sops.values()), link, findings_by_file)
     return render("html", "sop_list.html.j2", rows=rows, show_satker=True)
 
 
 def satker_page(book: Handbook, satker_id: str, link: Link, findings_by_file=None) -> str:
     satker = book.satker_map[satker_id]
-    records = _order(r for r in book.sops.values() if r.satker == satker_id)
+    records = in_order(r for r in book.sops.values() if r.satker == satker_id)
     table = render("html", "sop_list.html.j2", rows=_rows(book, records, link, findings_by_file), show_satker=False)
     return render("html", "satker.md.j2", satker=satker, table=Markup(table), count=len(records))

@@ -9,6 +9,7 @@ from .. import glossary, urls
 from ..loader import Handbook
 from ..model import TidakDiketahui
 from ..urls import Link
+from .page import in_order
 from .templating import render
 
 
@@ -37,7 +38,7 @@ def tasks(book: Handbook, role_id: str, link: Link) -> tuple[list[SopTasks], lis
     """Steps the role performs, by SOP (satker, then name), and SOPs that name it only in their text."""
     role = book.jabatan_map[role_id]
     performed, mentioned = [], []
-    for record in sorted(book.sops.values(), key=lambda r: (r.satker, r.data.nama.casefold(), r.id)):
+    for record in in_order(book.sops.values()):
         sop = record.data
         satker = book.satker_map.get(record.satker)
         lanes = {lane.id: lane.nama for lane in sop.pelaksana if lane.jabatan == role_id}
