@@ -21,8 +21,24 @@ from .loader import Handbook
 
 FORMAT = "buku-pedoman-sop"
 # Bump the major version when a field is removed or changes meaning; the minor one when a field is added.
-VERSION = "1.2"  # 1.1: each finding carries `path`; 1.2: the role and glossary registries
-CSV_COLUMNS = ["nomor_sop", "nama_sop", "satker", "regulasi", "butir", "bunyi_tercetak", "status"]
+VERSION = "1.3"  # 1.1: findings carry `path`; 1.2: role and glossary registries; 1.3: regulasi.penerbit, status_diperiksa, Sop.baris_tanggal, judul_tabel, nested narasi
+# An auditor filters on the regulation as a citation (jenis, nomor, tahun) and on what amended or revoked it.
+CSV_COLUMNS = [
+    "nomor_sop",
+    "nama_sop",
+    "satker",
+    "regulasi",
+    "sitasi",
+    "jenis",
+    "nomor",
+    "tahun",
+    "butir",
+    "bunyi_tercetak",
+    "status",
+    "status_diperiksa",
+    "diubah_oleh",
+    "dicabut_oleh",
+]
 # A cell that starts with one of these is a formula to a spreadsheet; it is written with a leading
 # apostrophe so that YAML text stays text (OWASP's advice on CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -63,6 +79,10 @@ def _cell(value) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def _names(registry, ids) -> str:
+    return "; ".join(legal.short_name(registry[r]) for r in ids)
+
+
 def citation_rows(book: Handbook) -> list[dict[str, str]]:
     """One row per citation: which SOP cites which regulation, in what words, with what status."""
     registry = book.regulasi_map
@@ -77,9 +97,16 @@ def citation_rows(book: Handbook) -> list[dict[str, str]]:
                 "nama_sop": _cell(sop.nama),
                 "satker": _cell(satker.nama if satker else c.record.satker),
                 "regulasi": _cell(c.reg_id),
+                "sitasi": _cell(legal.short_name(reg) if reg else ""),
+                "jenis": _cell(labels.REGULASI_JENIS[reg.jenis] if reg else ""),
+                "nomor": _cell(reg.nomor if reg else ""),
+                "tahun": str(reg.tahun) if reg and reg.tahun else "",
                 "butir": str(c.item + 1),
                 "bunyi_tercetak": _cell(c.teks),
                 "status": _cell(labels.REGULASI_STATUS[reg.status] if reg else labels.SITE["unknown"]),
+                "status_diperiksa": reg.status_diperiksa.isoformat() if reg and reg.status_diperiksa else "",
+                "diubah_oleh": _cell(_names(registry, legal.later_amendments(registry, c.reg_id)) if reg else ""),
+                "dicabut_oleh": _cell(_names(registry, legal.replacements(registry, c.reg_id)) if reg else ""),
             }
         )
     return rows

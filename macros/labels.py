@@ -149,6 +149,7 @@ SITE = {
     "column_langkah": "Langkah",
     "column_temuan": "Catatan Pemeriksaan",
     "not_printed": "—",
+    "row_empty": "tidak tercetak",  # the form has the row and leaves it empty
     "unknown": "tidak diketahui",
     "unknown_title": "Tidak terbaca/tidak diketahui",
     "contents": "Daftar isi",
@@ -280,6 +281,7 @@ TRANSKRIPSI = {
 
 REGULASI_JENIS = {
     "undang_undang": "Undang-Undang",
+    "perppu": "Peraturan Pemerintah Pengganti Undang-Undang",
     "peraturan_pemerintah": "Peraturan Pemerintah",
     "peraturan_presiden": "Peraturan Presiden",
     "peraturan_menteri": "Peraturan Menteri",
@@ -565,6 +567,9 @@ DASAR_HUKUM = {
     "this": "halaman ini",
     "no_relations": "Register tidak mencatat perubahan atau pencabutan untuk peraturan ini.",
     "cited_by": "Dikutip oleh",
+    "status_per": "status per {tanggal}",
+    "cited_via": "Tidak dikutip langsung; dikutip melalui perubahan atau peraturan pokoknya:",
+    "status_unchecked": "tanggal pemeriksaan status tidak tercatat",
     "not_cited": "Tidak dikutip oleh SOP mana pun di buku pedoman ini.",
     "revoked_by": "Dicabut oleh",
     "amended_by": "Diubah oleh",
@@ -577,8 +582,7 @@ DASAR_HUKUM = {
     "export_json": "Seluruh buku pedoman (JSON, format {format} versi {version})",
     "export_schema": "JSON Schema format ekspor",
     "export_note": (
-        "CSV: satu baris untuk setiap kutipan (nomor_sop, nama_sop, satker, regulasi, butir, bunyi_tercetak, "
-        "status), UTF-8 dengan BOM agar terbaca benar di program lembar kerja. Sel yang diawali = + - @ "
+        "CSV: satu baris untuk setiap kutipan ({columns}), UTF-8 dengan BOM agar terbaca benar di program lembar kerja. Sel yang diawali = + - @ "
         "ditulis dengan tanda petik di depannya agar tidak dijalankan sebagai rumus. JSON: setiap SOP sebagai "
         "data tervalidasi, register satuan kerja dan regulasi, serta temuan pemeriksaan."
     ),
@@ -591,7 +595,8 @@ LAPORAN = {
     ),
     "sections": {
         "revoked": "SOP yang mengutip peraturan yang sudah dicabut",
-        "amended": "SOP yang mengutip peraturan yang telah diubah, tanpa perubahannya",
+        "amended": "SOP yang tidak mengutip perubahan yang sudah ada ketika SOP ditandatangani",
+        "amended_since": "SOP yang dasar hukumnya diubah sesudah SOP ditandatangani: tinjau SOP",
         "mismatch": "Kutipan yang jenis, nomor atau tahunnya berbeda dari register",
         "duplicate": "Kutipan ganda dan butir yang menggabungkan beberapa peraturan",
         "not_regulation": "Butir yang bukan peraturan atau tidak dapat ditelusuri",
@@ -600,7 +605,17 @@ LAPORAN = {
     },
     "none": "Tidak ada.",
     "uncited_note": (
-        "Sebagian besar dicatat karena mengubah atau mencabut peraturan yang dikutip; keberadaannya di sini "
-        "bukan kekeliruan."
+        "Sebagian besar dicatat karena mencabut peraturan yang dikutip; keberadaannya di sini bukan kekeliruan. "
+        "Peraturan yang dikutip melalui salah satu perubahannya (atau sebaliknya) dihitung dikutip."
     ),
+    "section_notes": {
+        "amended": (
+            "Perubahan yang sudah ditetapkan sebelum tanggal SOP ditandatangani tetapi tidak dikutip (DH-010). "
+            "Mengutip salah satu perubahan dihitung mengutip peraturan yang diubahnya."
+        ),
+        "amended_since": (
+            "Perubahan sesudah SOP ditandatangani bukan kelalaian penyusun, tetapi alasan untuk meninjau SOP (DH-012). "
+            "Bila tanggal penetapan tidak tercatat, pesan menyebutnya dan tidak menebak."
+        ),
+    },
 }

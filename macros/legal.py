@@ -6,11 +6,13 @@ the same mapping everywhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
 
 from . import labels
 from .loader import Handbook, SopRecord
-from .model import Regulasi
+from .model import Regulasi, Sop
 
 # Relation -> its mirror on the other entry.
 MIRROR = {"mengubah": "diubah_oleh", "diubah_oleh": "mengubah", "mencabut": "dicabut_oleh", "dicabut_oleh": "mencabut"}
@@ -59,6 +61,8 @@ def short_name(reg: Regulasi) -> str:
     if reg.jenis == "dokumen":
         return reg.tentang
     name = labels.REGULASI_JENIS[reg.jenis]
+    if reg.penerbit:
+        name += f" {reg.penerbit}"
     if reg.nomor:
         name += f" Nomor {reg.nomor}"
     if reg.tahun and not (reg.nomor and str(reg.tahun) in reg.nomor):
@@ -89,10 +93,88 @@ def family(registry: dict[str, Regulasi], reg_id: str) -> tuple[str, list[str]]:
     return base, oldest_first(registry, registry[base].relasi.diubah_oleh)
 
 
-def missing_amendments(registry: dict[str, Regulasi], cited: set[str], reg_id: str) -> list[str]:
-    """Amendments of ``reg_id``'s regulation that an SOP citing ``cited`` does not cite."""
-    base, amendments = family(registry, reg_id)
-    return [a for a in amendments if a not in cited and a in registry]
+def cited_families(registry: dict[str, Regulasi], cited: set[str]) -> set[str]:
+    """Every regulation cited directly or through one of its family: citing an amendment cites the regulation it amends."""
+    out = set(cited)
+    for reg_id in cited:
+        if reg_id in registry:
+            base, amendments = family(registry, reg_id)
+            out.update([base, *amendments])
+    return out
+
+
+# The SOP's own dates, in the order that says when its content was last decided.
+SIGNING_DATES = ("pengesahan", "revisi", "efektif", "pembuatan")
+
+
+def signed_on(sop: Sop) -> tuple[dt.date, str] | None:
+    """When the SOP was signed, and which of its dates says so; None when it prints no date."""
+    for key in SIGNING_DATES:
+        if (date := getattr(sop.tanggal, key)) is not None:
+            return date, key
+    return None
+
+
+Timing = Literal["sebelum", "sesudah", "tidak_diketahui"]
+
+
+def timing(reg: Regulasi, signed: dt.date | None) -> Timing:
+    """Was ``reg`` enacted before the SOP was signed? From its date, else its year when the year decides."""
+    if signed is None:
+        return "tidak_diketahui"
+    if reg.tanggal_penetapan is not None:
+        return "sebelum" if reg.tanggal_penetapan <= signed else "sesudah"
+    if reg.tahun is not None and reg.tahun != signed.year:
+        return "sebelum" if reg.tahun < signed.year else "sesudah"
+    return "tidak_diketahui"
+
+
+@dataclass(frozen=True)
+class AmendmentGap:
+    """Amendments of one cited regulation that come after the newest member of its family an SOP cites."""
+
+    item: int  # Dasar Hukum item (0-based) and position of the citation the finding points at
+    position: int
+    base: str
+    cited: list[str]  # the family members the SOP cites, oldest first
+    signed: tuple[dt.date, str] | None
+    later: dict[str, list[str]] = field(default_factory=dict)  # timing -> amendment ids, oldest first
+
+
+def amendment_gaps(registry: dict[str, Regulasi], sop: Sop) -> list[AmendmentGap]:
+    """For each amended regulation the SOP cites (itself or an amendment), the later amendments it does not cite.
+
+    Citing an amendment counts as citing the regulation and the amendments before it: the SOP
+    authors chose the newest version they knew. Each later amendment is sorted by whether it was
+    enacted before or after the SOP was signed, or whether that cannot be known.
+    """
+    cited = {r for item in sop.dasar_hukum for r in item.regulasi if r in registry}
+    signed = signed_on(sop)
+    gaps, seen = [], set()
+    for i, item in enumerate(sop.dasar_hukum):
+        for j, reg_id in enumerate(item.regulasi):
+            if reg_id not in registry:
+                continue
+            base, amendments = family(registry, reg_id)
+            if base in seen or not amendments:
+                continue
+            seen.add(base)
+            members = [m for m in [base, *amendments] if m in cited]
+            newest = max((amendments.index(m) for m in members if m in amendments), default=-1)
+            later: dict[str, list[str]] = {}
+            for a in amendments[newest + 1 :]:
+                if a in registry:
+                    later.setdefault(timing(registry[a], signed[0] if signed else None), []).append(a)
+            if later:
+                gaps.append(AmendmentGap(i, j, base, members, signed, later))
+    return gaps
+
+
+def later_amendments(registry: dict[str, Regulasi], reg_id: str) -> list[str]:
+    """The amendments that came after ``reg_id``: all of them for the regulation, the later ones for an amendment."""
+    _, amendments = family(registry, reg_id)
+    later = amendments[amendments.index(reg_id) + 1 :] if reg_id in amendments else amendments
+    return [a for a in later if a in registry]
 
 
 def replacements(registry: dict[str, Regulasi], reg_id: str) -> list[str]:

@@ -123,6 +123,10 @@ class Pejabat(Model):
     nama: TeksAtauTidakDiketahui | None = Field(None, description="Nama seperti tertulis.")
 
 
+# The date rows of the SOP AP form of PermenPAN-RB 35/2012; a form may print others (pengesahan).
+STANDARD_DATE_ROWS = ("pembuatan", "revisi", "efektif")
+
+
 class TanggalSop(Model):
     """The dates of the identity box; each optional, each a real calendar date."""
 
@@ -226,13 +230,20 @@ class Daftar(Model):
     """A numbered list inside a narrative section."""
 
     daftar: list[Teks | SubDaftar]
+    penomoran: Literal["angka", "huruf"] = Field(
+        "angka", description="Penomoran butir seperti tercetak: `angka` (1., 2., ...) atau `huruf` (a., b., ...)."
+    )
 
 
 class BagianNarasi(Model):
-    """An optional narrative section (Penjelasan SOP, Ruang Lingkup ...)."""
+    """An optional narrative section (Penjelasan SOP, Ruang Lingkup ...), as printed, with its sub-sections."""
 
-    judul: Teks
-    isi: list[Teks | Daftar] = Field(description="Paragraf (teks) dan daftar bernomor, berurutan.")
+    nomor: Teks | None = Field(None, description="Nomor bagian seperti tercetak, mis. '2.' atau '(1)'.")
+    judul: Teks = Field(description="Judul bagian seperti tercetak.")
+    isi: list[Teks | Daftar] = Field(
+        default_factory=list, description="Paragraf (teks) dan daftar bernomor, berurutan."
+    )
+    bagian: list[BagianNarasi] = Field(default_factory=list, description="Sub-bagian, sesuai urutan tercetak.")
 
 
 class LembarPengesahan(Model):
@@ -267,6 +278,13 @@ class Sop(Model):
     judul_dokumen: Teks | None = Field(None, description="Judul pada sampul dokumen, bila ada.")
     tanggal: TanggalSop = Field(default_factory=TanggalSop)
     disahkan_oleh: Pejabat | None = None
+    baris_tanggal: list[Literal["pembuatan", "revisi", "efektif", "pengesahan"]] | None = Field(
+        None,
+        description=(
+            "Baris tanggal yang dicetak formulir, berurutan, termasuk yang tercetak tanpa isi. "
+            "Kosongkan bila formulir memuat baris baku SOP AP: pembuatan, revisi, efektif."
+        ),
+    )
     jumlah_pelaksana: Teks | None = Field(None, description="Jumlah pelaksana, bila tercetak.")
     dasar_hukum: list[DasarHukum] = Field(default_factory=list)
     kualifikasi_pelaksana: list[Teks] = Field(default_factory=list)
@@ -275,6 +293,7 @@ class Sop(Model):
     peringatan: list[Teks] = Field(default_factory=list)
     pencatatan_pendataan: list[Teks] = Field(default_factory=list)
     pelaksana: list[Pelaksana] = Field(min_length=1, description="Lajur diagram alir, sesuai urutan tercetak.")
+    judul_tabel: Teks | None = Field(None, description="Judul di atas tabel langkah seperti tercetak, bila ada.")
     langkah: list[Langkah] = Field(min_length=1)
     waktu_total_tercetak: Teks | None = Field(None, description="Jumlah waktu bila sumber menuliskannya.")
     keterangan_gambar: list[Teks] = Field(
@@ -288,6 +307,12 @@ class Sop(Model):
         description="Riwayat peninjauan (monitoring) SOP. Tanpa peninjauan, jatuh tempo dihitung dari tanggal efektif.",
     )
 
+    def date_rows(self) -> list[str]:
+        """The identity block's date rows: those the form prints, then any other date the record holds."""
+        printed = self.baris_tanggal if self.baris_tanggal is not None else list(STANDARD_DATE_ROWS)
+        held = [row for row in TanggalSop.model_fields if getattr(self.tanggal, row) and row not in printed]
+        return [*printed, *held]
+
 
 class Satker(Model):
     """A work unit (satuan kerja) that issues SOPs."""
@@ -297,6 +322,9 @@ class Satker(Model):
     tingkat: Literal["pusat", "provinsi", "kabupaten_kota"]
     provinsi: Teks | None = None
     alamat: Teks | None = Field(None, description="Alamat seperti tercetak pada SOP.")
+    catatan_alamat: Teks | None = Field(
+        None, description="Catatan transkripsi alamat, mis. huruf yang salah terbaca pada sumber."
+    )
 
 
 class SatkerRegister(Model):
@@ -320,11 +348,21 @@ class Regulasi(Model):
     jenis: Literal[tuple(labels.REGULASI_JENIS)]  # type: ignore[valid-type]
     nomor: Teks | None = Field(None, description="Nomor resmi; kosong bila tidak diketahui.")
     tahun: int | None = Field(None, description="Tahun penetapan; kosong bila tidak diketahui.")
-    tentang: Teks
-    tanggal_penetapan: Tanggal | None = None
+    penerbit: Teks | None = Field(
+        None,
+        description="Untuk peraturan menteri: kementerian penerbit seperti pada judul resminya, mis. 'PAN-RB' (Peraturan Menteri PAN-RB).",
+    )
+    tentang: Teks = Field(description="Judul resmi sesudah 'tentang', dengan tanda baca resminya.")
+    tanggal_penetapan: Tanggal | None = Field(
+        None,
+        description="Tanggal penetapan (TTTT-BB-HH); menentukan apakah perubahan sudah ada saat SOP ditandatangani.",
+    )
     sumber: Teks | None = Field(None, description="Lembaran Negara/Berita Negara, bila diketahui.")
     status: Literal["berlaku", "diubah", "dicabut", "tidak_diketahui"] = "tidak_diketahui"
     catatan_status: Teks | None = Field(None, description="Sumber klaim status.")
+    status_diperiksa: Tanggal | None = Field(
+        None, description="Tanggal status terakhir diperiksa pada sumbernya (TTTT-BB-HH)."
+    )
     relasi: Relasi = Field(default_factory=Relasi)
     tautan: Tautan | None = Field(
         None, description="Tautan resmi (JDIH/BPK), bila diketahui; diawali https:// atau http://."

@@ -239,8 +239,27 @@ CASES = {
         None,
         None,
     ),
+    "DH-012": (
+        "cites a regulation amended after the SOP was signed",
+        mutate(
+            lambda sop: (
+                _set(
+                    ("dasar_hukum", 0),
+                    {
+                        "teks": "Peraturan Komisi Pemilihan Umum Nomor 14 Tahun 2020 tentang Tugas",
+                        "regulasi": ["pkpu-14-2020"],
+                    },
+                )(sop),
+                _set(("tanggal",), {"pembuatan": "2022-01-10", "pengesahan": "2022-01-15", "efektif": "2022-01-20"})(
+                    sop
+                ),
+            )
+        ),
+        None,
+        None,
+    ),
     "DH-010": (
-        "cites an amended regulation without its amendments",
+        "cites an amended regulation without the amendments enacted before the SOP was signed",
         mutate(
             _set(
                 ("dasar_hukum", 0),
@@ -326,6 +345,7 @@ WHERE = {
     'DH-008': [('dasar_hukum[1].teks', '- teks: Peraturan Presid')],
     'DH-009': [('dasar_hukum[1].regulasi[1]', '- permenpan-12-2015')],
     'DH-010': [('dasar_hukum[1].regulasi[1]', '- pkpu-14-2020')],
+    'DH-012': [('dasar_hukum[1].regulasi[1]', '- pkpu-14-2020')],
     'FLOW-001': [('langkah', 'langkah:')],
     'FLOW-002': [('langkah[2].no', "- 'no': 2"), ('langkah[3].no', "- 'no': 3")],
     'FLOW-003': [('langkah[1].no', "- 'no': 1"), ('langkah[2].no', "- 'no': 2"), ('langkah[3].cabang[1].ke', 'ke: 2')],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -12,7 +13,7 @@ import pytest
 from conftest import REFERENCE_DATE, SEED_FINDINGS, SEEDS, assert_snapshot, page_html
 from fixture_sop import GOOD, REL, registries_only, write
 
-from macros import core, export, legal, urls
+from macros import core, export, legal, model, urls
 from macros.render import legal as legal_pages
 from macros.render import reports
 from macros.render.text import html_text
@@ -93,12 +94,54 @@ def test_seed_citations_map_as_expected():
     assert_snapshot("seed-citations.txt", "\n".join(lines) + "\n")
 
 
-def test_family_and_missing_amendments():
+def test_family_and_later_amendments():
     registry = SEEDS.regulasi_map
     assert legal.family(registry, "pkpu-4-2021") == ("pkpu-8-2019", ["pkpu-4-2021", "pkpu-5-2022", "pkpu-12-2023"])
-    assert legal.missing_amendments(registry, {"pkpu-4-2021"}, "pkpu-4-2021") == ["pkpu-5-2022", "pkpu-12-2023"]
+    assert legal.later_amendments(registry, "pkpu-4-2021") == ["pkpu-5-2022", "pkpu-12-2023"]
+    assert legal.later_amendments(registry, "pkpu-8-2019") == ["pkpu-4-2021", "pkpu-5-2022", "pkpu-12-2023"]
     assert legal.family(registry, "pkpu-14-2020")[1] == ["pkpu-3-2023", "pkpu-21-2023"]  # 3 before 21
     assert legal.replacements(registry, "permenpan-12-2015") == ["permenpanrb-88-2021"]
+
+
+def test_citing_an_amendment_cites_its_family_and_amendments_are_judged_at_the_sops_date():
+    """Palu (signed 28 January 2022) cites PKPU 4/2021, the third amendment of PKPU 8/2019."""
+    registry = SEEDS.regulasi_map
+    palu = SEEDS.sops[PALU].data
+    (gap,) = [g for g in legal.amendment_gaps(registry, palu) if g.base == "pkpu-8-2019"]
+    assert gap.cited == ["pkpu-4-2021"] and gap.signed == (dt.date(2022, 1, 28), "pengesahan")
+    # 12/2023 was enacted on 8 May 2023, after; 5/2022 has no date in the registry and the same year.
+    assert gap.later == {"tidak_diketahui": ["pkpu-5-2022"], "sesudah": ["pkpu-12-2023"]}
+    assert "pkpu-8-2019" in legal.cited_families(registry, {"pkpu-4-2021"})
+    messages = [f.message for f in SEED_FINDINGS if f.file.endswith(f"{PALU}.yaml") and f.code in ("DH-010", "DH-012")]
+    assert not any("Nomor 8 Tahun 2019 telah diubah" in m for m in messages)
+    (palu_8,) = [m for m in messages if "Nomor 4 Tahun 2021" in m]
+    assert palu_8.startswith(
+        "Dasar Hukum mengutip Peraturan KPU Nomor 4 Tahun 2021 (perubahan atas Peraturan KPU Nomor 8 Tahun 2019)"
+    )
+    assert "8 Mei 2023" in palu_8 and "28 Januari 2022" in palu_8 and "tidak tercatat" in palu_8
+
+
+@pytest.mark.parametrize(
+    ("enacted", "year", "signed", "expected"),
+    [
+        (dt.date(2022, 12, 12), 2022, dt.date(2023, 1, 2), "sebelum"),
+        (dt.date(2023, 5, 8), 2023, dt.date(2022, 1, 28), "sesudah"),
+        (dt.date(2022, 1, 28), 2022, dt.date(2022, 1, 28), "sebelum"),  # enacted the day the SOP was signed
+        (None, 2021, dt.date(2022, 1, 28), "sebelum"),  # the year decides
+        (None, 2023, dt.date(2022, 1, 28), "sesudah"),
+        (None, 2022, dt.date(2022, 1, 28), "tidak_diketahui"),  # same year, no date: not guessed
+        (None, None, dt.date(2022, 1, 28), "tidak_diketahui"),
+        (dt.date(2020, 1, 1), 2020, None, "tidak_diketahui"),  # the SOP prints no date
+    ],
+)
+def test_an_amendment_is_placed_before_or_after_signing_only_when_the_dates_decide(enacted, year, signed, expected):
+    reg = model.Regulasi(jenis="peraturan_kpu", nomor="1", tahun=year, tentang="Uji", tanggal_penetapan=enacted)
+    assert legal.timing(reg, signed) == expected
+
+
+def test_serang_is_told_of_the_perppu_enacted_before_it_was_signed():
+    (f,) = [f for f in SEED_FINDINGS if f.code == "DH-010" and "Nomor 7 Tahun 2017" in f.message]
+    assert "kota-serang" in f.file and "12 Desember 2022" in f.message and "2 Januari 2023" in f.message
 
 
 def test_palu_is_warned_about_the_revoked_regulation_and_its_replacement():
@@ -141,6 +184,21 @@ def test_exported_csv_parses_back_to_the_same_rows(built_site):
     assert rows == export.citation_rows(SEEDS)
     assert list(rows[0]) == export.CSV_COLUMNS
     assert len(rows) == len(legal.citations(SEEDS))
+
+
+def test_csv_rows_carry_the_citation_and_what_amended_or_revoked_it():
+    rows = export.citation_rows(SEEDS)
+    (palu_4,) = [r for r in rows if r["regulasi"] == "pkpu-4-2021"]
+    assert (palu_4["sitasi"], palu_4["jenis"], palu_4["nomor"], palu_4["tahun"]) == (
+        "Peraturan KPU Nomor 4 Tahun 2021",
+        "Peraturan KPU",
+        "4",
+        "2021",
+    )
+    assert palu_4["diubah_oleh"] == "Peraturan KPU Nomor 5 Tahun 2022; Peraturan KPU Nomor 12 Tahun 2023"
+    (revoked,) = [r for r in rows if r["regulasi"] == "permenpan-12-2015"]
+    assert revoked["dicabut_oleh"] == "Peraturan Menteri PAN-RB Nomor 88 Tahun 2021" and revoked["diubah_oleh"] == ""
+    assert {r["status_diperiksa"] for r in rows if r["regulasi"] == "uu-7-2017"} == {"2026-11-26"}
 
 
 @pytest.mark.build

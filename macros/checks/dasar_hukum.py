@@ -17,6 +17,7 @@ _PRINTED_JENIS = [
     ("peraturan_kpu", r"peraturan\s+(?:komisi\s+pemilihan\s+umum|kpu)\b"),
     ("peraturan_menteri", r"peraturan\s+menteri\b"),
     ("peraturan_presiden", r"peraturan\s+presiden\b"),
+    ("perppu", r"peraturan\s+pemerintah\s+pengganti\s+undang[- ]undang\b"),
     ("peraturan_pemerintah", r"peraturan\s+pemerintah\b"),
     ("undang_undang", r"undang[- ]undang\b"),
 ]
@@ -204,27 +205,76 @@ def cites_no_revoked_regulation(ctx: Context, record: SopRecord):
             yield (*_at(record, "dasar_hukum", i, "regulasi", j), f"{legal.short_name(reg)} telah dicabut oleh {by}")
 
 
-@check("DH-010", "warning")
-def cites_amendments(ctx: Context, record: SopRecord):
-    """Peraturan yang telah diubah dikutip bersama perubahannya.
+def _cited(registry, gap: legal.AmendmentGap) -> str:
+    """What the SOP printed for this regulation, in the registry's names."""
+    names = ", ".join(legal.short_name(registry[m]) for m in gap.cited)
+    if gap.cited == [gap.base]:
+        return f"Dasar Hukum mengutip {names}"
+    return f"Dasar Hukum mengutip {names} (perubahan atas {legal.short_name(registry[gap.base])})"
 
-    Dasar Hukum yang mengutip peraturan (atau salah satu perubahannya) tanpa perubahan-perubahan berikutnya
-    tidak lagi menggambarkan aturan yang berlaku; tinjau apakah SOP masih sesuai.
+
+def _enacted(registry, ids: list[str]) -> str:
+    def one(reg_id):
+        reg = registry[reg_id]
+        when = labels.tanggal(reg.tanggal_penetapan) if reg.tanggal_penetapan else f"tahun {reg.tahun or '?'}"
+        return f"{legal.short_name(reg)} (ditetapkan {when})"
+
+    return ", ".join(one(r) for r in ids)
+
+
+def _signed(gap: legal.AmendmentGap) -> str:
+    date, basis = gap.signed
+    return f"{labels.tanggal(date)}, tanggal {labels.IDENTITY[basis].removeprefix('Tanggal ').lower()}"
+
+
+@check("DH-010", "warning")
+def cites_amendments_in_force(ctx: Context, record: SopRecord):
+    """Dasar Hukum mengutip perubahan yang sudah ditetapkan ketika SOP ditandatangani.
+
+    Bila sebuah peraturan sudah diubah sebelum SOP ditandatangani, Dasar Hukum semestinya mengutip
+    perubahan itu juga. Mengutip salah satu perubahan dihitung mengutip peraturan yang diubahnya dan
+    perubahan sebelumnya. Tanggal SOP adalah tanggal pengesahan, atau bila tidak tercetak tanggal
+    revisi, efektif atau pembuatan; tanggal perubahan adalah tanggal penetapannya di register, atau
+    tahunnya bila tahun itu sudah menentukan. Perubahan sesudah SOP ditandatangani dilaporkan DH-012.
     """
     registry = ctx.book.regulasi_map
-    cited = {r for item in record.data.dasar_hukum for r in item.regulasi}
-    reported: set[str] = set()
-    for i, item in enumerate(record.data.dasar_hukum):
-        for j, reg_id in enumerate(item.regulasi):
-            if reg_id not in registry:
-                continue
-            base, _ = legal.family(registry, reg_id)
-            missing = legal.missing_amendments(registry, cited, reg_id)
-            if not missing or base in reported:
-                continue
-            reported.add(base)
+    for gap in legal.amendment_gaps(registry, record.data):
+        if before := gap.later.get("sebelum"):
             yield (
-                *_at(record, "dasar_hukum", i, "regulasi", j),
-                f"{legal.short_name(registry[base])} telah diubah oleh "
-                f"{', '.join(legal.short_name(registry[m]) for m in missing)}, yang tidak dikutip",
+                *_at(record, "dasar_hukum", gap.item, "regulasi", gap.position),
+                f"{_cited(registry, gap)}, tetapi tidak mengutip perubahan yang sudah ditetapkan sebelum SOP "
+                f"ditandatangani ({_signed(gap)}): {_enacted(registry, before)}",
             )
+
+
+@check("DH-012", "warning")
+def amended_since_signing(ctx: Context, record: SopRecord):
+    """Dasar Hukum belum diubah sesudah SOP ditandatangani (tinjau SOP).
+
+    Perubahan yang ditetapkan sesudah SOP ditandatangani bukan kelalaian penyusun SOP, tetapi SOP perlu
+    ditinjau: apakah prosedurnya masih sesuai dengan peraturan yang berlaku sekarang. Bila tanggal
+    penetapan perubahan tidak tercatat di register (dan tahunnya sama dengan tahun SOP), atau SOP tidak
+    mencetak tanggal, pesan ini mengatakannya dan tidak menebak.
+    """
+    registry = ctx.book.regulasi_map
+    for gap in legal.amendment_gaps(registry, record.data):
+        after, unknown = gap.later.get("sesudah", []), gap.later.get("tidak_diketahui", [])
+        if not after and not unknown:
+            continue
+        parts = []
+        if after:
+            parts.append(f"diubah sesudah SOP ditandatangani ({_signed(gap)}) oleh {_enacted(registry, after)}")
+        if unknown and gap.signed is None:
+            parts.append(
+                f"diubah oleh {_enacted(registry, unknown)}; SOP tidak mencetak tanggal, sehingga tidak dapat "
+                "dipastikan apakah perubahan itu sudah ada ketika SOP ditandatangani"
+            )
+        elif unknown:
+            parts.append(
+                f"diubah oleh {_enacted(registry, unknown)}; tanggal penetapannya tidak tercatat di register, "
+                f"sehingga tidak dapat dipastikan apakah sebelum atau sesudah SOP ditandatangani ({_signed(gap)})"
+            )
+        yield (
+            *_at(record, "dasar_hukum", gap.item, "regulasi", gap.position),
+            f"{_cited(registry, gap)}, yang {'; juga '.join(parts)}. Tinjau apakah SOP masih sesuai",
+        )

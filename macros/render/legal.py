@@ -18,6 +18,7 @@ from .templating import render
 REPORT_SECTIONS = [
     ("revoked", ["DH-009"]),
     ("amended", ["DH-010"]),
+    ("amended_since", ["DH-012"]),
     ("mismatch", ["DH-002", "DH-003", "DH-005", "DH-008"]),
     ("duplicate", ["DH-001", "DH-004"]),
     ("not_regulation", ["DH-007", "DH-006"]),
@@ -43,6 +44,7 @@ class RegView:
     revoked_by: list[Named] = field(default_factory=list)
     amended_by: list[Named] = field(default_factory=list)  # for an amendment: the later amendments
     is_amendment: bool = False
+    checked: dt.date | None = None  # when the status was last checked at its source
 
 
 def _named(book: Handbook, reg_id: str, link: Link) -> Named:
@@ -54,8 +56,8 @@ def reg_view(book: Handbook, reg_id: str, link: Link) -> RegView | None:
     reg = registry.get(reg_id)
     if reg is None:
         return None
-    base_id, amendments = legal.family(registry, reg_id)
-    later = amendments[amendments.index(reg_id) + 1 :] if reg_id in amendments else amendments
+    base_id, _ = legal.family(registry, reg_id)
+    later = legal.later_amendments(registry, reg_id)
     return RegView(
         reg_id,
         legal.short_name(reg),
@@ -64,6 +66,7 @@ def reg_view(book: Handbook, reg_id: str, link: Link) -> RegView | None:
         revoked_by=[_named(book, r, link) for r in legal.replacements(registry, reg_id)],
         amended_by=[_named(book, a, link) for a in later],
         is_amendment=base_id != reg_id,
+        checked=reg.status_diperiksa,
     )
 
 
@@ -75,6 +78,16 @@ def _sop_link(book: Handbook, record, link: Link) -> dict:
         href=link(urls.sop_page(record.id)),
         satker=satker.nama if satker else record.satker,
     )
+
+
+def cited_via(book: Handbook, reg_id: str, link: Link) -> list[Named]:
+    """The members of ``reg_id``'s family that SOPs cite, when they do not cite ``reg_id`` itself."""
+    registry = book.regulasi_map
+    cited = {c.reg_id for c in legal.citations(book)}
+    if reg_id in cited or reg_id not in legal.cited_families(registry, cited):
+        return []
+    base, amendments = legal.family(registry, reg_id)
+    return [_named(book, r, link) for r in [base, *amendments] if r in cited]
 
 
 def index_page(book: Handbook, link: Link) -> str:
@@ -91,6 +104,7 @@ def index_page(book: Handbook, link: Link) -> str:
                 reg=reg,
                 count=len({c.record.id for c in cited.get(reg_id, [])}),
                 wordings=wordings,
+                via=cited_via(book, reg_id, link),
             )
         )
     rows.sort(key=lambda r: list(labels.REGULASI_JENIS).index(r["reg"].jenis))
@@ -119,6 +133,7 @@ def regulation_page(book: Handbook, reg_id: str, link: Link) -> str:
         current=link(urls.regulasi_page(reg_id)),
         relations=relations,
         cites=cites,
+        via=cited_via(book, reg_id, link),
         link=link,
     )
 
@@ -132,15 +147,17 @@ def report_page(book: Handbook, findings: list[Finding], today: dt.date, link: L
             if f.code in codes and f.file in by_file:
                 item = f.path[1] + 1 if f.path[:1] == ("dasar_hukum",) and len(f.path) > 1 else ""
                 rows.append(dict(sop=_sop_link(book, by_file[f.file], link), code=f.code, item=item, message=f.message))
-        sections.append(dict(title=labels.LAPORAN["sections"][key], rows=rows))
+        sections.append(
+            dict(title=labels.LAPORAN["sections"][key], note=labels.LAPORAN["section_notes"].get(key), rows=rows)
+        )
     no_basis = [
         _sop_link(book, r, link) for r in sorted(book.sops.values(), key=lambda r: r.id) if not r.data.dasar_hukum
     ]
-    cited = legal.cited_by(book)
+    cited = legal.cited_families(book.regulasi_map, {c.reg_id for c in legal.citations(book)})
     uncited = [
         reg_view(book, reg_id, link)
         for reg_id in legal.oldest_first(book.regulasi_map, book.regulasi_map)
-        if not cited.get(reg_id)
+        if reg_id not in cited
     ]
     return render(
         "html",
@@ -161,4 +178,5 @@ def _exports(link: Link) -> dict:
         export_schema=link(urls.EXPORT_SCHEMA),
         export_format=export.FORMAT,
         export_version=export.VERSION,
+        export_columns=", ".join(export.CSV_COLUMNS),
     )
