@@ -502,6 +502,11 @@ FIELD_WORDS = {
 }
 
 PENINJAUAN = {
+    "law_changed_heading": "Dasar hukum yang berubah sesudah SOP ditandatangani",
+    "law_changed_intro": (
+        "Peraturan yang dikutip telah diubah sesudah SOP ditandatangani (DH-012). Ini bukan kelalaian "
+        "penyusun, tetapi alasan untuk meninjau SOP lebih awal."
+    ),
     "banner_title": "Peninjauan SOP terlambat",
     "banner_title_unknown": "Jatuh tempo peninjauan tidak dapat dihitung",
     "banner_unknown": (

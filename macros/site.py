@@ -295,4 +295,4 @@ def glossary_markdown(config, page) -> str:
 
 def review_markdown(config, page) -> str:
     build = current(config)
-    return reports.review_page(build.book, build.today, build.link_from(page))
+    return reports.review_page(build.book, build.today, build.link_from(page), build.findings)

@@ -77,7 +77,8 @@ def test_rules_page_lists_every_check_with_its_level_and_rule(built_site):
 
 def test_review_page_lists_overdue_sops_oldest_first(built_site):
     html = page_html(built_site, "pemeriksaan/peninjauan")
-    order = re.findall(r'<td><a href="\.\./sop/([^"]+)\.html">', html)
+    due, law_changed = html.split('id="dasar-hukum-yang-berubah-sesudah-sop-ditandatangani"')
+    order = re.findall(r'<td><a href="\.\./sop/([^"]+)\.html">', due)
     # No effective date and no review: due date unknown, listed first (by id); then by due date.
     assert order == [
         "kpu-kabupaten-bengkulu-utara/pengumpulan-data-kinerja",
@@ -87,6 +88,10 @@ def test_review_page_lists_overdue_sops_oldest_first(built_site):
         "kpu-kabupaten-luwu-utara/penyusunan-laporan-kinerja",  # due 3 Januari 2024
     ]
     assert "23 November 2026" in html  # the reference date is stated
+    # SOPs whose cited regulations were amended after signing are listed for review too (DH-012).
+    changed = set(re.findall(r'<td><a href="\.\./sop/([^"]+)\.html">', law_changed))
+    assert "kpu-kota-palu/penyusunan-laporan-kinerja" in changed and "DH-012" in law_changed
+    assert "kpu-provinsi-banten/penyusunan-laporan-kinerja" not in changed  # cites no amended regulation
 
 
 def test_check_error_fails_the_build_with_the_same_line_as_sop_check(project, tmp_path):

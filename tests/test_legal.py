@@ -271,7 +271,7 @@ def test_sop_page_links_each_citation_and_says_what_replaced_it(built_site):
         ),
         ("laporan-auditor.md", lambda: legal_pages.report_page(SEEDS, SEED_FINDINGS, REFERENCE_DATE, urls.source_link)),
         ("aturan-pemeriksaan.md", lambda: reports.rules_page()),
-        ("jadwal-peninjauan.md", lambda: reports.review_page(SEEDS, REFERENCE_DATE, urls.source_link)),
+        ("jadwal-peninjauan.md", lambda: reports.review_page(SEEDS, REFERENCE_DATE, urls.source_link, SEED_FINDINGS)),
     ],
 )
 def test_rendered_page_matches_its_snapshot(name, render):

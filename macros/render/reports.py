@@ -112,8 +112,11 @@ def review_rows(book: Handbook, today: dt.date) -> tuple[list[ReviewRow], int]:
     return rows, not_due
 
 
-def review_page(book: Handbook, today: dt.date, link: Link) -> str:
+def review_page(book: Handbook, today: dt.date, link: Link, findings: list[Finding] = ()) -> str:
+    """SOPs due for their six-monthly review, and SOPs whose legal basis changed after signing (DH-012)."""
     rows, not_due = review_rows(book, today)
+    by_file = {r.path: r for r in book.sops.values()}
+    law_changed = [(by_file[f.file], f) for f in findings if f.code == "DH-012" and f.file in by_file]
     return render(
         "html",
         "review.md.j2",
@@ -123,4 +126,5 @@ def review_page(book: Handbook, today: dt.date, link: Link) -> str:
         link=link,
         satker=book.satker_map,
         soon=review.DUE_SOON_DAYS,
+        law_changed=law_changed,
     )
