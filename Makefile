@@ -9,7 +9,7 @@ CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test lint format snapshots check schema chromium bench fidelity clean
+.PHONY: install serve build test lint format snapshots check schema chromium bench fidelity impor-tabel clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,9 @@ test: install chromium lint
 snapshots: install
 	-$(PY) -m pytest -q -m "not browser" -k snapshot
 	$(PY) tests/review_snapshots.py
+
+impor-tabel: install
+	cd tests && ../$(PY) test_impor.py
 
 fidelity: install
 	cd tests && ../$(PY) test_fidelity.py

@@ -1,13 +1,14 @@
-"""`sop`: check sop_data/ the way the build does, and keep the schemas current."""
+"""`sop`: check sop_data/ the way the build does, draft records (`impor`, `baru`), keep the schemas current."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 
-from . import core, labels, review, schema
+from . import baru, core, impor, labels, review, schema
 from .findings import errors
 
 
@@ -39,6 +40,91 @@ def cmd_check(args) -> int:
     return 1 if errors(findings) else 0
 
 
+def _findings_for(root: Path, path: Path) -> int:
+    """Check the handbook with the new file in it; print what `sop check` says about that file."""
+    _, findings = core.load(root, dt.date.today())
+    rel = path.relative_to(root).as_posix()
+    mine = [f for f in findings if f.file == rel]
+    for f in mine:
+        print("  " + f.format())
+    n_err = len(errors(mine))
+    print(f"sop check: {n_err} kesalahan, {len(mine) - n_err} perhatian di {rel}")
+    return 1 if n_err else 0
+
+
+def _write_new(path: Path, text: str, overwrite: bool) -> None:
+    if path.exists() and not overwrite:
+        raise SystemExit(f"sop: {path} sudah ada; pilih nama lain atau tambahkan --timpa")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def cmd_impor(args) -> int:
+    root = _root(args.root)
+    book, _ = core.load(root, dt.date.today())
+    source = Path(args.berkas)
+    if not source.is_file():
+        raise SystemExit(f"sop: berkas {source} tidak ada")
+    if args.satker and args.satker not in book.satker_map:
+        raise SystemExit(f"sop: satker '{args.satker}' tidak ada di sop_data/satker.yaml")
+    satker, record, report = impor.import_document(
+        source, book.regulasi_map, book.satker_map, args.satker, book.jabatan_map
+    )
+    if satker is None:
+        raise SystemExit(
+            "sop: satker tidak dikenali dari dokumen; sebutkan dengan --satker (kunci di sop_data/satker.yaml)"
+        )
+    name = baru.file_name(record["nama"]) if "[isi " not in record["nama"] else baru.file_name(source.stem)
+    path = Path(args.keluar).resolve() if args.keluar else root / "sop_data" / satker / f"{name}.yaml"
+    header = (
+        f"# Draf dari {source.name} oleh `sop impor`. Tinjau setiap catatan_transkripsi: di sanalah\n"
+        "# nilai yang ditebak, direkonstruksi atau tidak ditemukan. Jangan mengarang isi yang tidak tercetak.\n"
+    )
+    _write_new(path, impor.to_yaml(record, header), args.timpa)
+    print(f"Ditulis: {path.relative_to(root)}")
+    print(f"Satker: {satker}")
+    print(f"Pelaksana ({len(report.lanes)}): " + "; ".join(report.lanes))
+    print(f"Langkah: {report.steps}, dengan Waktu: {report.waktu}")
+    print(f"Dasar Hukum: {len(report.dasar_hukum)} butir")
+    for text, reg_id in report.dasar_hukum:
+        print(f"  {'-> ' + reg_id if reg_id else '?? tidak cocok'}: {text[:90]}")
+    if report.suggestions:
+        print("Usulan entri baru untuk sop_data/regulasi.yaml (periksa pada sumber resminya):")
+        print(impor.to_yaml({"regulasi": report.suggestions}, "").split("\n", 1)[1])
+    print(f"Catatan transkripsi: {len(record['catatan_transkripsi'])}")
+    return _findings_for(root, path)
+
+
+def _ask(value, prompt: str) -> str:
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise SystemExit(f"sop: {prompt} belum diberikan (lihat sop baru --help)")
+    return input(f"{prompt}: ").strip()
+
+
+def cmd_baru(args) -> int:
+    root = _root(args.root)
+    book, _ = core.load(root, dt.date.today())
+    satker = _ask(args.satker, "Satker (kunci di sop_data/satker.yaml)")
+    if satker not in book.satker_map:
+        raise SystemExit(f"sop: satker '{satker}' tidak ada di sop_data/satker.yaml")
+    nama = _ask(args.nama, "Nama SOP")
+    nomor = _ask(args.nomor, "Nomor SOP")
+    lanes = args.pelaksana or [
+        p.strip() for p in _ask(None, "Pelaksana (pisahkan dengan koma)").split(",") if p.strip()
+    ]
+    steps = args.langkah or int(_ask(None, "Jumlah langkah"))
+    try:
+        text = baru.skeleton(nama, nomor, lanes, steps, args.sumber)
+    except ValueError as exc:
+        raise SystemExit(f"sop: {exc}") from None
+    path = baru.target(root, satker, nama)
+    _write_new(path, text, args.timpa)
+    print(f"Ditulis: {path.relative_to(root)}")
+    return _findings_for(root, path)
+
+
 def cmd_schema(args) -> int:
     for path in schema.write(_root(args.root)):
         print(path)
@@ -63,6 +149,21 @@ def main(argv=None) -> int:
         help=f"tanggal acuan pemeriksaan peninjauan (bawaan: ${review.ENV_VAR} atau hari ini)",
     )
     p.set_defaults(func=cmd_check)
+    p = sub.add_parser("impor", help="buat draf YAML dari SOP yang sudah ada (teks hasil ekstraksi, atau .docx)")
+    p.add_argument("berkas", help="teks SOP AP hasil ekstraksi Word/PDF, atau berkas .docx")
+    p.add_argument("--satker", help="kunci satker di sop_data/satker.yaml (bawaan: dikenali dari dokumen)")
+    p.add_argument("--keluar", help="berkas YAML tujuan (bawaan: sop_data/<satker>/<nama-sop>.yaml)")
+    p.add_argument("--timpa", action="store_true", help="timpa berkas tujuan yang sudah ada")
+    p.set_defaults(func=cmd_impor)
+    p = sub.add_parser("baru", help="buat kerangka SOP baru yang langsung lolos pemeriksaan skema")
+    p.add_argument("--satker", help="kunci satker di sop_data/satker.yaml")
+    p.add_argument("--nama", help="Nama SOP seperti tercetak")
+    p.add_argument("--nomor", help="Nomor SOP seperti tercetak")
+    p.add_argument("--pelaksana", action="append", help="nama lajur pelaksana; ulangi untuk setiap lajur, berurutan")
+    p.add_argument("--langkah", type=int, help="jumlah langkah")
+    p.add_argument("--sumber", default="SOP baru (sop baru)", help="asal transkripsi, mis. nama berkas dokumen")
+    p.add_argument("--timpa", action="store_true", help="timpa berkas tujuan yang sudah ada")
+    p.set_defaults(func=cmd_baru)
     p = sub.add_parser("schema", help="tulis ulang JSON Schema di schema/")
     p.set_defaults(func=cmd_schema)
     args = parser.parse_args(argv)

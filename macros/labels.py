@@ -337,6 +337,7 @@ CHECK_GROUPS = {
     "REVIEW": "Peninjauan",
     "JAB": "Jabatan",
     "IST": "Istilah",
+    "ISI": "Isian Kerangka",
 }
 
 # The loader's own rules: code -> (level, rule, explanation). They are on the rules page with the checks.

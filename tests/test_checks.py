@@ -311,6 +311,12 @@ CASES = {
         ),
         None,
     ),
+    "ISI-001": (
+        "a placeholder of the `sop baru` skeleton left in",
+        mutate(_set(("langkah", 0, "kegiatan"), "[isi uraian kegiatan langkah 1]")),
+        None,
+        None,
+    ),
     "JAB-001": ("a lane names an unregistered role", mutate(_set(("pelaksana", 0, "jabatan"), "direktur")), None, None),
     "JAB-002": ("a lane with no role", mutate(_set(("pelaksana", 1, "jabatan"), _DELETE)), None, None),
     "JAB-003": (
@@ -374,6 +380,7 @@ WHERE = {
     'REVIEW-001': [('tanggal.efektif', "efektif: '2024-01-20'")],
     'JAB-001': [('pelaksana[1].jabatan', 'jabatan: direktur')],
     'IST-001': [('istilah.zzz', 'zzz:')],
+    'ISI-001': [('langkah[1].kegiatan', "kegiatan: '[isi uraian k")],
     'JAB-002': [('pelaksana[2]', '- id: kepala')],
     'JAB-003': [('jabatan.ketua', 'ketua:')],
     'TIME-001': [('langkah[2].mutu_baku.waktu', 'waktu: sebentar')],

@@ -17,6 +17,7 @@ from . import (  # noqa: F401
     durations,
     flow,
     identity,
+    isian,
     references,
     registry,
     reviews,

@@ -50,6 +50,8 @@ def citations(item) -> list[tuple[str, PrintedCitation]]:
     An item naming two regulations is split where the second citation starts ("… Peraturan
     Komisi Pemilihan Umum Nomor …"); when the parts cannot be paired one to one, none is read.
     """
+    if not item.regulasi:
+        return []  # not traced to the registry yet (DH-006 says so)
     if len(item.regulasi) == 1:
         return [(item.regulasi[0], read_citation(item.teks))]
     starts = [

@@ -6,6 +6,7 @@ only values that are already ``Markup`` (rendered by this package) pass as is.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 
@@ -16,20 +17,27 @@ from .. import labels, urls
 from .text import html_text, mermaid_text
 
 
+def yaml_text(value) -> str:
+    """A number as a YAML number; anything else as a YAML double-quoted scalar (JSON's string syntax is one)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return json.dumps(str(value), ensure_ascii=False)
+
+
 def _finalizer(encode):
     def finalize(value):
         if value is None:
             return ""
         if isinstance(value, Markup):
             return value
-        return Markup(encode(str(value)))
+        return Markup(encode(value) if encode is yaml_text else encode(str(value)))
 
     return finalize
 
 
 @cache
 def environment(kind: str) -> Environment:
-    encode = {"html": html_text, "mermaid": mermaid_text}[kind]
+    encode = {"html": html_text, "mermaid": mermaid_text, "yaml": yaml_text}[kind]
     env = Environment(
         loader=PackageLoader("macros", "templates"),
         autoescape=True,  # so macro output is Markup; finalize has already escaped values

@@ -1,0 +1,34 @@
+"""Isian: a record made by `sop baru` still holds the skeleton's placeholders."""
+
+from __future__ import annotations
+
+import re
+
+from ..loader import SopRecord
+from .base import Context, _at, check
+
+# The skeleton's placeholders: "[isi ...]" (see macros/baru.py).
+PLACEHOLDER = re.compile(r"^\[isi\b[^\]]*\]$", re.IGNORECASE)
+
+
+def _strings(data, path=()):
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*path, i))
+    elif isinstance(data, str):
+        yield path, data
+
+
+@check("ISI-001", "warning")
+def no_placeholder_left(ctx: Context, record: SopRecord):
+    """Tidak ada isian kerangka `sop baru` yang tertinggal.
+
+    `sop baru` menulis kerangka SOP dengan isian seperti `[isi uraian kegiatan]`. Isian yang masih
+    ada berarti bagian itu belum diisi dari dokumen SOP yang ditandatangani.
+    """
+    for path, value in _strings(record.data.model_dump(mode="python", exclude_none=True)):
+        if PLACEHOLDER.match(value.strip()):
+            yield (*_at(record, *path), f"masih berisi isian kerangka '{value}'")
