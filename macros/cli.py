@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from . import baru, core, impor, labels, review, schema
-from .findings import errors
+from .findings import errors, gitlab_report
 
 
 def _root(arg) -> Path:
@@ -32,6 +32,8 @@ def cmd_check(args) -> int:
     elif args.format == "github":
         for f in findings:
             print(f.format_github())
+    elif args.format == "gitlab":
+        print(json.dumps(gitlab_report(findings), ensure_ascii=False, indent=1))
     else:
         for f in findings:
             print(f.format())
@@ -81,7 +83,8 @@ def cmd_impor(args) -> int:
         "# nilai yang ditebak, direkonstruksi atau tidak ditemukan. Jangan mengarang isi yang tidak tercetak.\n"
     )
     _write_new(path, impor.to_yaml(record, header), args.timpa)
-    print(f"Ditulis: {path.relative_to(root)}")
+    inside = path.is_relative_to(root / "sop_data")
+    print(f"Ditulis: {path.relative_to(root) if inside else path}")
     print(f"Satker: {satker}")
     print(f"Pelaksana ({len(report.lanes)}): " + "; ".join(report.lanes))
     print(f"Langkah: {report.steps}, dengan Waktu: {report.waktu}")
@@ -92,6 +95,9 @@ def cmd_impor(args) -> int:
         print("Usulan entri baru untuk sop_data/regulasi.yaml (periksa pada sumber resminya):")
         print(impor.to_yaml({"regulasi": report.suggestions}, "").split("\n", 1)[1])
     print(f"Catatan transkripsi: {len(record['catatan_transkripsi'])}")
+    if not inside:
+        print(f"Berkas di luar sop_data/: pindahkan ke sop_data/{satker}/ lalu jalankan `sop check`.")
+        return 0
     return _findings_for(root, path)
 
 
@@ -138,9 +144,12 @@ def main(argv=None) -> int:
     p = sub.add_parser("check", help="periksa semua berkas di sop_data/")
     p.add_argument(
         "--format",
-        choices=["text", "json", "github"],
+        choices=["text", "json", "github", "gitlab"],
         default="text",
-        help="text: berkas:baris: KODE tingkat: bagian: pesan; json: daftar temuan; github: anotasi GitHub Actions",
+        help=(
+            "text: berkas:baris: KODE tingkat: bagian: pesan; json: daftar temuan; github: anotasi GitHub Actions; "
+            "gitlab: laporan Code Quality GitLab"
+        ),
     )
     p.add_argument("--strict", action="store_true", help="perlakukan perhatian sebagai kesalahan")
     p.add_argument(

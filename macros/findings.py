@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import asdict, dataclass
 from dataclasses import field as dataclass_field
@@ -40,6 +41,24 @@ class Finding:
             f"::{kind} file={_gh_property(self.file)},line={self.line},title={_gh_property(title)}"
             f"::{_gh_data(self.message)}"
         )
+
+
+def gitlab_report(findings) -> list[dict]:
+    """GitLab's Code Quality report (a subset of Code Climate's format): merge requests show each
+    finding on its line."""
+    out = []
+    for f in findings:
+        fingerprint = hashlib.sha256(f"{f.code}|{f.file}|{f.field}|{f.message}".encode()).hexdigest()
+        out.append(
+            {
+                "description": f"{f.code} {f.field}: {f.message}".replace(" : ", ": "),
+                "check_name": f.code,
+                "fingerprint": fingerprint,
+                "severity": "major" if f.level == "error" else "minor",
+                "location": {"path": f.file, "lines": {"begin": max(f.line, 1)}},
+            }
+        )
+    return out
 
 
 def _gh_data(text: str) -> str:

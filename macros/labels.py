@@ -440,6 +440,15 @@ ISTILAH = {
     "general": "Istilah umum; tidak tertulis di SOP buku pedoman ini.",
 }
 
+# An SOP's file in version control: the links and date on its page.
+SUMBER = {
+    "updated": "Terakhir diperbarui {tanggal}",
+    "edit": "Sunting SOP ini",
+    "edit_title": "Buka berkas YAML SOP ini di penyunting repositori (untuk pemelihara)",
+    "history": "Riwayat perubahan",
+    "history_title": "Daftar perubahan berkas YAML SOP ini",
+}
+
 CETAK = {
     "button": "Cetak",
     "with_notes": "Cetak juga catatan pemeriksaan dan transkripsi",

@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from . import core, export, labels, review, schema, urls
+from . import repo as repo_links
 from .findings import Finding, errors, group_by
 from .loader import Handbook
 from .render import legal as legal_pages
@@ -92,6 +93,17 @@ class Build:
     today: dt.date
     findings_by_file: dict = field(default_factory=dict)
     files: Files | None = None
+    repo: repo_links.Repo | None = None  # where the records are edited (SOP_REPO_URL)
+    changed: dict = field(default_factory=dict)  # record path -> date of its last commit
+    page_sops: dict = field(default_factory=dict)  # an SOP page's source path -> the SOP's id
+
+    def source(self, record) -> pages.Source:
+        """An SOP page's links to its YAML file, and when that file last changed."""
+        return pages.Source(
+            updated=self.changed.get(record.path),
+            edit=self.repo.edit(record.path) if self.repo else None,
+            history=self.repo.history(record.path) if self.repo else None,
+        )
 
     def link_from(self, page) -> urls.Link:
         """A ``urls.Link`` for ``page``: hrefs from MkDocs' own File objects, relative to the page."""
@@ -158,7 +170,14 @@ def on_config(config, **kwargs):
         raise PluginError(labels.ERR["bad_reference_date"].format(var=review.ENV_VAR, value=exc)) from None
     book, findings = core.load(root, today)
     # Each SOP page shows its own findings: grouped once here, not searched for on every page.
-    config[CONFIG_KEY] = Build(book, findings, today, group_by(findings, "file"))
+    config[CONFIG_KEY] = Build(
+        book,
+        findings,
+        today,
+        group_by(findings, "file"),
+        repo=repo_links.from_env(),
+        changed=repo_links.last_changed(root),
+    )
     if config.nav is not None:
         # The nav lists satker pages, never every SOP: Material copies the whole nav
         # into every page, so listing SOPs would grow the site with the square of their number.
@@ -217,6 +236,7 @@ def on_files(files, config, **kwargs):
     book = build.book
     for sop_id in book.sops:
         _generated(config, files, urls.sop_page(sop_id), _macro_page("halaman_sop", sop_id, boost=SOP_SEARCH_BOOST))
+        build.page_sops[urls.sop_page(sop_id)] = sop_id
     for satker_id in book.satker_map:
         _generated(config, files, urls.satker_page(satker_id), _macro_page("halaman_satker", satker_id))
     for role_id in book.jabatan_map:
@@ -240,8 +260,26 @@ def sop_markdown(config, page, sop_id: str) -> str:
     build = current(config)
     record = build.book.sops[sop_id]
     return pages.sop_page(
-        record, build.book, build.link_from(page), build.findings_by_file.get(record.path, []), build.today
+        record,
+        build.book,
+        build.link_from(page),
+        build.findings_by_file.get(record.path, []),
+        build.today,
+        build.source(record),
     )
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    """Material's edit button: an SOP page's source is its YAML file, a written page its Markdown."""
+    build = current(config)
+    if build.repo is None:
+        return context
+    sop_id = build.page_sops.get(page.file.src_uri)
+    if sop_id is not None:
+        page.edit_url = build.repo.edit(build.book.sops[sop_id].path)
+    elif not page.file.generated_by:
+        page.edit_url = build.repo.edit(f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+    return context
 
 
 def satker_markdown(config, page, satker_id: str) -> str:

@@ -20,7 +20,11 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # Reviews are judged from this day in every test, so findings do not change with the calendar.
 REFERENCE_DATE = dt.date(2026, 11, 23)
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOP_TANGGAL_ACUAN": REFERENCE_DATE.isoformat()}
+ENV = {
+    **{k: v for k, v in os.environ.items() if not k.startswith("SOP_REPO_")},  # no edit links unless a test asks
+    "NO_MKDOCS_2_WARNING": "1",
+    "SOP_TANGGAL_ACUAN": REFERENCE_DATE.isoformat(),
+}
 
 # The embedded handbook, loaded once for every test module that parametrizes over it.
 SEEDS, SEED_FINDINGS = core.load(ROOT, REFERENCE_DATE)

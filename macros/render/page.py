@@ -7,6 +7,7 @@ being rendered; nothing here computes a URL.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -49,7 +50,18 @@ def step_table(sop: Sop, parts=None, abbr=_plain) -> str:
     )
 
 
-def sop_page(record, book: Handbook, link: Link, findings=(), today: dt.date | None = None) -> str:
+@dataclass(frozen=True)
+class Source:
+    """The SOP's YAML file in version control: when it last changed, where to edit it and see its history."""
+
+    updated: dt.date | None = None
+    edit: str | None = None
+    history: str | None = None
+
+
+def sop_page(
+    record, book: Handbook, link: Link, findings=(), today: dt.date | None = None, source: Source = Source()
+) -> str:
     """One SOP's page; ``findings`` are this SOP's, ``today`` the day its review is judged from."""
     sop = record.data
     findings = list(findings)
@@ -87,6 +99,7 @@ def sop_page(record, book: Handbook, link: Link, findings=(), today: dt.date | N
         text=lambda v: labels.SITE["unknown"] if isinstance(v, TidakDiketahui) else v,
         finding_count=len(findings),
         review=review.status(sop, today or dt.date.today()),
+        source=source,
     )
 
 
