@@ -1,0 +1,161 @@
+"""A synthetic handbook the size of a real organisation, for benchmarks: seeded, so runs compare.
+
+Valid records over realistic satker (provinces and their regencies/cities), 5–15 steps, 3–7
+lanes, 5–10 Dasar Hukum items each, citing the seed registry. The seed SOPs stay in.
+
+Usage: python benchmarks/sintetis.py FOLDER COUNT [--provinsi N] [--seed S]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from macros import legal  # noqa: E402
+from macros.impor import to_yaml  # noqa: E402
+
+PROVINCES = [
+    "Aceh", "Sumatera Utara", "Sumatera Barat", "Riau", "Jambi", "Sumatera Selatan", "Bengkulu", "Lampung",
+    "Kepulauan Bangka Belitung", "Kepulauan Riau", "DKI Jakarta", "Jawa Barat", "Jawa Tengah", "DI Yogyakarta",
+    "Jawa Timur", "Banten", "Bali", "Nusa Tenggara Barat", "Nusa Tenggara Timur", "Kalimantan Barat",
+    "Kalimantan Tengah", "Kalimantan Selatan", "Kalimantan Timur", "Kalimantan Utara", "Sulawesi Utara",
+    "Sulawesi Tengah", "Sulawesi Selatan", "Sulawesi Tenggara", "Gorontalo", "Sulawesi Barat", "Maluku",
+    "Maluku Utara", "Papua", "Papua Barat", "Papua Selatan", "Papua Tengah", "Papua Pegunungan", "Papua Barat Daya",
+]  # fmt: skip
+ROLES = [
+    ("Sekretaris", "sekretaris"),
+    ("Ketua", "ketua"),
+    ("Anggota", "anggota"),
+    ("Kepala Bagian", "kepala-bagian"),
+    ("Kasubbag Perencanaan, Data dan Informasi", "kasubbag-perencanaan-data-informasi"),
+    ("Ketua Divisi Perencanaan, Data dan Informasi", "ketua-divisi-perencanaan-data-informasi"),
+    ("Staf Pelaksana", "staf-pelaksana"),
+    ("Staf Pengelola Data Kinerja", "staf-pengelola-data-kinerja"),
+    ("Sub Bagian Terkait", "unit-terkait"),
+]
+VERBS = ["Menyusun", "Memeriksa", "Menyampaikan", "Mengumpulkan", "Memverifikasi", "Mengarsipkan", "Mendistribusikan",
+         "Membahas", "Menandatangani", "Merekapitulasi", "Menganalisis", "Mengoreksi", "Menginventarisasi"]  # fmt: skip
+OBJECTS = ["laporan kinerja", "data capaian kinerja", "rencana aksi", "perjanjian kinerja", "dokumen anggaran",
+           "berita acara", "surat dinas", "daftar inventaris", "rekapitulasi data pemilih", "bahan rapat pleno",
+           "laporan keuangan", "dokumen pengadaan", "arsip kegiatan", "nota dinas"]  # fmt: skip
+TOPICS = ["Penyusunan Laporan Kinerja", "Pengelolaan Arsip", "Penyusunan Rencana Kerja", "Pengadaan Barang",
+          "Penatausahaan Keuangan", "Pengelolaan Data Pemilih", "Pelayanan Informasi Publik", "Rapat Pleno",
+          "Pengelolaan Barang Milik Negara", "Penyusunan Perjanjian Kinerja", "Evaluasi Program", "Kepegawaian"]  # fmt: skip
+WAKTU = ["15 menit", "30 menit", "1 jam", "2 jam", "1 hari", "2 hari", "3 hari", "1 minggu", "1 x 24 jam",
+         "1,5 jam", "5 hari kerja", "30-60 menit", "1 (satu) hari"]  # fmt: skip
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def satker_list(provinces: int, per_province: int) -> dict[str, dict]:
+    """Province offices and their regency/city offices, as sop_data/satker.yaml holds them."""
+    out = {}
+    for p in PROVINCES[:provinces]:
+        out[f"kpu-provinsi-{slug(p)}"] = {
+            "nama": f"KPU Provinsi {p}",
+            "nama_lengkap": f"Komisi Pemilihan Umum Provinsi {p}",
+            "tingkat": "provinsi",
+            "provinsi": p,
+        }
+        for k in range(1, per_province + 1):
+            name = f"{p} {k}"
+            out[f"kpu-kabupaten-{slug(name)}"] = {
+                "nama": f"KPU Kabupaten {name}",
+                "nama_lengkap": f"Komisi Pemilihan Umum Kabupaten {name}",
+                "tingkat": "kabupaten_kota",
+                "provinsi": p,
+            }
+    return out
+
+
+def record(rng: random.Random, n: int, registry: dict) -> dict:
+    lanes = rng.sample(ROLES, rng.randint(3, 7))
+    steps = rng.randint(5, 15)
+    topic = rng.choice(TOPICS)
+    regs = rng.sample(sorted(r for r, reg in registry.items() if reg.jenis != "dokumen"), rng.randint(5, 10))
+    langkah = []
+    decision = rng.randint(2, steps - 1) if steps > 3 and rng.random() < 0.5 else None
+    for no in range(1, steps + 1):
+        lane = lanes[min(no - 1, len(lanes) - 1) if no <= len(lanes) else rng.randrange(len(lanes))]
+        step = {"no": no}
+        if no == 1:
+            step["jenis"] = "mulai"
+        elif no == steps:
+            step["jenis"] = "selesai"
+        elif no == decision:
+            step["jenis"] = "keputusan"
+        obj = rng.choice(OBJECTS)
+        step["kegiatan"] = f"{rng.choice(VERBS)} {obj} {topic.lower()} sesuai ketentuan yang berlaku dan melaporkannya kepada pimpinan"
+        step["pelaksana"] = [slug(lane[0])]
+        step["mutu_baku"] = {
+            "kelengkapan": f"Dokumen {rng.choice(OBJECTS)}",
+            "waktu": rng.choice(WAKTU),
+            "output": f"{obj.capitalize()} yang telah diproses",
+        }
+        if no == decision:
+            step["cabang"] = [{"label": "Ya", "ke": no + 1}, {"label": "Tidak", "ke": no - 1}]
+        langkah.append(step)
+    year = 2020 + n % 5
+    return {
+        "sumber": "benchmarks/sintetis.py (data sintetis untuk pengukuran)",
+        "nomor": f"{n}/ORT.06/{1100 + n % 97}/{year}",
+        "nama": f"SOP {topic} Nomor {n}",
+        "tanggal": {"pembuatan": f"{year}-01-10", "pengesahan": f"{year}-01-15", "efektif": f"{year}-01-20"},
+        "disahkan_oleh": {"jabatan": "Sekretaris"},
+        "dasar_hukum": [
+            {"teks": f"{legal.short_name(registry[r])} tentang {registry[r].tentang}", "regulasi": [r]} for r in regs
+        ],
+        "kualifikasi_pelaksana": [f"Memahami ketentuan {topic.lower()}", "Mampu mengoperasikan komputer"],
+        "keterkaitan": [{"teks": f"SOP {rng.choice(TOPICS)}", "jenis": "sop_luar"}],
+        "peralatan_perlengkapan": ["Komputer", "Printer", "ATK"],
+        "peringatan": [f"Apabila SOP ini tidak dilaksanakan, {topic.lower()} terhambat"],
+        "pencatatan_pendataan": ["Disimpan sebagai arsip elektronik dan cetak"],
+        "pelaksana": [{"id": slug(name), "nama": name, "jabatan": role} for name, role in lanes],
+        "langkah": langkah,
+        "peninjauan": [{"tanggal": f"{year + 1}-06-01", "oleh": "Sub Bagian Perencanaan"}],
+    }
+
+
+def generate(project: Path, count: int, provinces: int = 10, seed: int = 2026) -> list[str]:
+    """Add ``count`` synthetic SOPs to ``project``'s sop_data (with their satker). Returns the SOP ids."""
+    from macros import model
+
+    rng = random.Random(seed)
+    data = project / "sop_data"
+    registry = model.RegulasiRegister.model_validate(yaml.safe_load((data / "regulasi.yaml").read_text("utf-8"))).regulasi
+    per_satker = 75  # a regency/city office holds 50-100 SOPs
+    satker_count = max(provinces, -(-count // per_satker))
+    per_province = max(1, -(-satker_count // provinces) - 1)
+    satker = satker_list(provinces, per_province)
+    register = yaml.safe_load((data / "satker.yaml").read_text("utf-8"))
+    register["satker"].update(satker)
+    (data / "satker.yaml").write_text(to_yaml(register, "").split("\n", 1)[1], encoding="utf-8")
+    ids = sorted(satker)
+    made = []
+    for n in range(1, count + 1):
+        sid = ids[(n - 1) % len(ids)]
+        rec = record(rng, n, registry)
+        path = data / sid / f"sop-{n:05d}.yaml"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(to_yaml(rec, ""), encoding="utf-8")
+        made.append(f"{sid}/sop-{n:05d}")
+    return made
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, help="a project folder (with sop_data/)")
+    parser.add_argument("count", type=int)
+    parser.add_argument("--provinsi", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+    print(len(generate(args.folder, args.count, args.provinsi, args.seed)), "SOP")
