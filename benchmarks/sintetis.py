@@ -94,7 +94,9 @@ def record(rng: random.Random, n: int, registry: dict) -> dict:
         elif no == decision:
             step["jenis"] = "keputusan"
         obj = rng.choice(OBJECTS)
-        step["kegiatan"] = f"{rng.choice(VERBS)} {obj} {topic.lower()} sesuai ketentuan yang berlaku dan melaporkannya kepada pimpinan"
+        step["kegiatan"] = (
+            f"{rng.choice(VERBS)} {obj} {topic.lower()} sesuai ketentuan yang berlaku dan melaporkannya kepada pimpinan"
+        )
         step["pelaksana"] = [slug(lane[0])]
         step["mutu_baku"] = {
             "kelengkapan": f"Dokumen {rng.choice(OBJECTS)}",
@@ -131,7 +133,9 @@ def generate(project: Path, count: int, provinces: int = 10, seed: int = 2026) -
 
     rng = random.Random(seed)
     data = project / "sop_data"
-    registry = model.RegulasiRegister.model_validate(yaml.safe_load((data / "regulasi.yaml").read_text("utf-8"))).regulasi
+    registry = model.RegulasiRegister.model_validate(
+        yaml.safe_load((data / "regulasi.yaml").read_text("utf-8"))
+    ).regulasi
     per_satker = 75  # a regency/city office holds 50-100 SOPs
     satker_count = max(provinces, -(-count // per_satker))
     per_province = max(1, -(-satker_count // provinces) - 1)

@@ -1,3 +1,10 @@
 """MkDocs hooks file (mkdocs.yml `hooks:`); the logic lives in macros.site."""
 
-from macros.site import on_config, on_files, on_page_context, on_pre_build  # noqa: F401
+from macros.site import (  # noqa: F401
+    on_config,
+    on_files,
+    on_page_content,
+    on_page_context,
+    on_page_markdown,
+    on_pre_build,
+)

@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -267,6 +268,64 @@ def sop_markdown(config, page, sop_id: str) -> str:
         build.today,
         build.source(record),
     )
+
+
+# `make bench` builds bare Material on the very pages this handbook renders: with this variable set,
+# a build also writes each page's final Markdown (after the macros) and the expanded nav there.
+DUMP_ENV = "SOP_SALIN_MARKDOWN"
+
+
+# A block the templates render as finished HTML: one paragraph (the templates keep blank lines
+# between blocks only), opening with a block tag and closing it, with no markdown="1" inside.
+_HTML_BLOCK = re.compile(r"^<(table|div|p|nav|ol|ul|dl|details)\b(?![^\n]*\bmarkdown=)[\s\S]*</\1>$")
+_PLACEHOLDER = re.compile(r"<!--sop-html:(\d+)-->")
+_MARKDOWN_OPEN = re.compile(r"<(?:div|section|details)\b[^>]*\bmarkdown=")
+_CLOSE = re.compile(r"^</(?:div|section|details)>\s*$", re.M)
+
+
+def set_html_aside(markdown: str, page) -> str:
+    """Take finished HTML blocks out of the Markdown, leaving a comment in each place.
+
+    Python-Markdown (md_in_html) would parse each block with an HTML parser only to stash it
+    and paste it back unchanged; the blocks are large tables, so that was most of a page's
+    Markdown time. They go back, as they were, in on_page_content.
+    """
+    blocks: list[str] = []
+    depth = 0  # open markdown="1" containers: md_in_html re-serializes what is inside them, so it stays
+
+    def aside(chunk: str) -> str:
+        nonlocal depth
+        opened = len(_MARKDOWN_OPEN.findall(chunk))
+        closed = len(_CLOSE.findall(chunk)) if depth or opened else 0
+        inside = depth > 0
+        depth = max(0, depth + opened - (closed if opened == 0 else min(closed, opened)))
+        if inside or opened or not _HTML_BLOCK.match(chunk):
+            return chunk
+        blocks.append(chunk)
+        return f"<!--sop-html:{len(blocks) - 1}-->"
+
+    out = "\n\n".join(aside(chunk) for chunk in markdown.split("\n\n"))
+    page.sop_html_blocks = blocks
+    return out
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    blocks = getattr(page, "sop_html_blocks", None)
+    if not blocks:
+        return html
+    return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    markdown = set_html_aside(markdown, page)
+    if target := os.environ.get(DUMP_ENV):
+        path = Path(target) / "docs" / page.file.src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(markdown, encoding="utf-8")
+        nav = Path(target) / "nav.json"
+        if not nav.exists():
+            nav.write_text(json.dumps(config.nav, ensure_ascii=False), encoding="utf-8")
+    return markdown
 
 
 def on_page_context(context, page, config, nav, **kwargs):

@@ -10,23 +10,30 @@ not superfences (a line of backticks), not HTML (``<``, ``&``), not Jinja
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from .. import labels
 from ..findings import parse_field
 
 _HTML_SAFE = set(" .,:;-/()?%'")
+# ASCII letters, digits and the safe set pass untouched; every other character is looked at.
+_HTML_LOOK = re.compile(r"[^0-9A-Za-z .,:;\-/()?%']")
 
 
+def _html_char(match: re.Match) -> str:
+    ch = match.group()
+    if ch.isalnum():  # a letter or digit outside ASCII (é, ½ is not): kept
+        return ch
+    if ch == "\n":
+        return "<br>"
+    return f"&#{ord(ch)};"
+
+
+@lru_cache(maxsize=1 << 16)  # labels, lane names and registry names repeat on every page
 def html_text(value: str) -> str:
     """Text for HTML and Markdown: ``&#N;`` for anything not plainly safe; newline as <br>."""
-    out = []
-    for ch in value:
-        if ch.isalnum() or ch in _HTML_SAFE:
-            out.append(ch)
-        elif ch == "\n":
-            out.append("<br>")
-        else:
-            out.append(f"&#{ord(ch)};")
-    return "".join(out)
+    return _HTML_LOOK.sub(_html_char, value)
 
 
 def mermaid_text(value: str) -> str:
