@@ -121,7 +121,7 @@ def table(results: dict[int, dict]) -> str:
         "| SOPs | variant | wall s | CPU s | peak RSS MB | site MB | search index MB | index KB/SOP |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for count, r in results.items():
+    for r in results.values():
         for name in ("handbook", "bare"):
             f = r[name]
             lines.append(

@@ -317,7 +317,6 @@ def on_page_content(html, page, config, files, **kwargs):
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    markdown = set_html_aside(markdown, page)
     if target := os.environ.get(DUMP_ENV):
         path = Path(target) / "docs" / page.file.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -325,7 +324,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         nav = Path(target) / "nav.json"
         if not nav.exists():
             nav.write_text(json.dumps(config.nav, ensure_ascii=False), encoding="utf-8")
-    return markdown
+    return set_html_aside(markdown, page)
 
 
 def on_page_context(context, page, config, nav, **kwargs):

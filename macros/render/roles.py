@@ -29,19 +29,22 @@ def _text(value) -> str:
     return value.tidak_diketahui if isinstance(value, TidakDiketahui) else (value or "")
 
 
-def _mentions(role, text: str) -> bool:
-    words = [role.nama, *role.ejaan]
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.IGNORECASE) for w in words)
+def _mention_pattern(role) -> re.Pattern:
+    """The role's name or any of its spellings, as whole words."""
+    words = "|".join(re.escape(w) for w in sorted([role.nama, *role.ejaan], key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
 
 
-def tasks(book: Handbook, role_id: str, link: Link) -> tuple[list[SopTasks], list[dict]]:
+def tasks(book: Handbook, role_id: str, link: Link, mentions: bool = True) -> tuple[list[SopTasks], list[dict]]:
     """Steps the role performs, by SOP (satker, then name), and SOPs that name it only in their text."""
-    role = book.jabatan_map[role_id]
+    pattern = _mention_pattern(book.jabatan_map[role_id])
     performed, mentioned = [], []
     for record in in_order(book.sops.values()):
         sop = record.data
-        satker = book.satker_map.get(record.satker)
         lanes = {lane.id: lane.nama for lane in sop.pelaksana if lane.jabatan == role_id}
+        if not lanes and not mentions:
+            continue
+        satker = book.satker_map.get(record.satker)
         page = urls.sop_page(record.id)
         entry = SopTasks(
             sop.nama, sop.nomor, satker.nama if satker else record.satker, link(page), list(lanes.values())
@@ -61,7 +64,7 @@ def tasks(book: Handbook, role_id: str, link: Link) -> tuple[list[SopTasks], lis
                         cabang=[(b.label, b.ke) for b in step.cabang],
                     )
                 )
-            elif not lanes and _mentions(role, _text(step.kegiatan)):
+            elif mentions and not lanes and pattern.search(_text(step.kegiatan)):
                 mentioned.append(
                     dict(
                         sop=entry, no=step.no, href=link(page, urls.step_anchor(step.no)), kegiatan=_text(step.kegiatan)
@@ -88,7 +91,7 @@ def role_page(book: Handbook, role_id: str, link: Link) -> str:
 def index_page(book: Handbook, link: Link) -> str:
     rows = []
     for role_id, role in sorted(book.jabatan_map.items(), key=lambda kv: kv[1].nama.casefold()):
-        performed, _ = tasks(book, role_id, link)
+        performed, _ = tasks(book, role_id, link, mentions=False)
         rows.append(
             dict(
                 role=role,

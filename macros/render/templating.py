@@ -43,6 +43,7 @@ def environment(kind: str) -> Environment:
         autoescape=True,  # so macro output is Markup; finalize has already escaped values
         finalize=_finalizer(encode),
         undefined=StrictUndefined,
+        auto_reload=False,  # one build never changes a template; checking each file's time cost seconds
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
