@@ -5,7 +5,11 @@ configures nginx/Apache, and without), and opens one SOP page in Debian's chromi
 cache with Chromium's network emulation (default 2 Mbit/s down, 100 ms latency). Prints figures;
 it asserts nothing (the tests assert behaviour).
 
-Usage: python benchmarks/first_view.py [--kbps 2000] [--latency 100] [SOP_ID ...]
+With --sintetis N, the handbook is the seeds plus N synthetic SOPs (benchmarks/sintetis.py) and the
+page is the first synthetic one. "search" is the total once the reader has opened search and
+Material has its index: the index is fetched only then (docs/assets/javascripts/indeks-saat-mencari.js).
+
+Usage: python benchmarks/first_view.py [--kbps 2000] [--latency 100] [--sintetis N] [SOP_ID ...]
 """
 
 from __future__ import annotations
@@ -22,9 +26,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from browsing import ARGS, CHROMIUM  # noqa: E402
-from conftest import build  # noqa: E402
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from browsing import ARGS, CHROMIUM, SEARCH_INITIALIZING, SEARCH_STATE  # noqa: E402
+from conftest import build, make_project  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+from sintetis import generate  # noqa: E402
 
 DEFAULT_SOP = "kpu-kota-serang/pengelolaan-kinerja-dan-penyusunan-laporan-kinerja"
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv")
@@ -107,24 +113,36 @@ def measure(browser, url: str, kbps: int, latency: int) -> dict:
     )
     page.wait_for_load_state("networkidle", timeout=300_000)
     diagram = {"s": time.perf_counter() - start, "bytes": received["bytes"], "requests": received["requests"]}
+    page.locator(".md-search__input").click()
+    page.wait_for_function(f"() => ({SEARCH_STATE})() !== {SEARCH_INITIALIZING!r}", timeout=300_000)
+    page.wait_for_load_state("networkidle", timeout=300_000)
+    search = {"s": time.perf_counter() - start, "bytes": received["bytes"], "requests": received["requests"]}
     context.close()
-    return {"text": text, "diagram": diagram}
+    return {"text": text, "diagram": diagram, "search": search}
 
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--kbps", type=int, default=2000)
     parser.add_argument("--latency", type=int, default=100)
-    parser.add_argument("sop", nargs="*", default=[DEFAULT_SOP])
+    parser.add_argument("--sintetis", type=int, default=0, help="add N synthetic SOPs to the seeds")
+    parser.add_argument("sop", nargs="*")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         site = Path(tmp) / "site"
-        result = build(ROOT, site)
+        project = ROOT
+        if args.sintetis:
+            project = make_project(Path(tmp) / "handbook")
+            made = generate(project, args.sintetis)
+        args.sop = args.sop or ([made[0]] if args.sintetis else [DEFAULT_SOP])
+        result = build(project, site)
         if result.returncode:
             raise SystemExit(result.stdout + result.stderr)
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         print(f"cold cache, {args.kbps} kbit/s, {args.latency} ms latency, 1366x900, Debian chromium")
-        print(f"{'page':62} {'server':8} {'text readable':>22} {'with diagram':>22}")
+        index = site / "search" / "search_index.json"
+        print(f"handbook: {args.sintetis + 5} SOPs; search index {index.stat().st_size / 1e6:.2f} MB")
+        print(f"{'page':62} {'server':8} {'text readable':>22} {'with diagram':>22} {'after opening search':>22}")
         for sop_id in args.sop:
             for compress in (True, False):
                 server, url = serve(site, compress)
@@ -132,11 +150,12 @@ def main(argv=None) -> None:
                     m = measure(browser, url + f"sop/{sop_id}.html", args.kbps, args.latency)
                 finally:
                     server.shutdown()
-                t, d = m["text"], m["diagram"]
+                t, d, q = m["text"], m["diagram"], m["search"]
                 print(
                     f"{sop_id:62} {'gzip' if compress else 'plain':8} "
                     f"{t['s']:6.2f} s {t['bytes'] / 1e3:8.0f} KB {d['s']:6.2f} s {d['bytes'] / 1e3:8.0f} KB"
-                    f"  ({t['requests']}/{d['requests']} requests)"
+                    f" {q['s']:6.2f} s {q['bytes'] / 1e3:8.0f} KB"
+                    f"  ({t['requests']}/{d['requests']}/{q['requests']} requests)"
                 )
         browser.close()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browsing import search
+from browsing import SEARCH_NONE, search
 from conftest import SEEDS
 
 pytestmark = pytest.mark.browser
@@ -124,3 +124,32 @@ def test_the_home_list_filters_by_satker_and_level_and_sorts_by_date(browser, se
 
 def test_a_meaning_finds_its_acronym_in_the_glossary(browser, served):
     assert first_result(browser, served, "Perjanjian Kinerja") == "glosarium.html"
+
+
+def test_the_search_index_is_fetched_only_when_the_reader_starts_searching(browser, served):
+    """A first view does not download the index (most readers never search); focusing search does."""
+    page = browser.new_page()
+    indexed = []
+    page.on("request", lambda r: indexed.append(r.url) if "search_index" in r.url else None)
+    try:
+        page.goto(served + PALU)
+        page.wait_for_load_state("networkidle")
+        assert indexed == []
+        assert search(page, "7271") != SEARCH_NONE
+        assert [u.rsplit("/", 2)[-2:] for u in indexed] == [["search", "search_index.json"]]
+        href = page.locator(".md-search-result__item a").first.get_attribute("href")
+        assert href.removeprefix(served).split("?")[0] == PALU
+    finally:
+        page.close()
+
+
+def test_an_address_with_a_query_loads_the_index_at_once(browser, served):
+    page = browser.new_page()
+    indexed = []
+    page.on("request", lambda r: indexed.append(r.url) if "search_index" in r.url else None)
+    try:
+        page.goto(served + PALU + "?q=7271")
+        page.wait_for_load_state("networkidle")
+        assert len(indexed) == 1
+    finally:
+        page.close()
