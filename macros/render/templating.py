@@ -53,7 +53,13 @@ def environment(kind: str) -> Environment:
     env.tests["instanceof"] = isinstance
     env.filters["tanggal"] = lambda d: labels.tanggal(d) if d else None
     env.filters["code_spans"] = code_spans
+    env.filters["citation"] = citation
     return env
+
+
+def citation(text: str) -> str:
+    """A printed Dasar Hukum item up to its title: 'Peraturan Presiden Nomor 29 Tahun 2014' (for the search index)."""
+    return re.split(r"\s+tentang\s+", text, maxsplit=1, flags=re.IGNORECASE)[0]
 
 
 def code_spans(text: str) -> Markup:
