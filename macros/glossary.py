@@ -37,9 +37,26 @@ def texts(record: SopRecord):
                 yield value
 
 
-def used_in(book: Handbook, term: Istilah) -> list[SopRecord]:
-    pattern = _pattern(tuple(spellings(term)))
-    return [r for r in sorted(book.sops.values(), key=lambda r: r.id) if any(pattern.search(t) for t in texts(r))]
+def usage(book: Handbook) -> dict[str, list[SopRecord]]:
+    """Each term -> the SOPs that write it (by id): every text read once, for all terms at a time."""
+    if "glossary" not in book.derived:
+        terms: dict[str, list[str]] = {}
+        for term_id, term in book.istilah_map.items():
+            for word in spellings(term):
+                terms.setdefault(word, []).append(term_id)
+        found: dict[str, list[SopRecord]] = {term_id: [] for term_id in book.istilah_map}
+        if terms:
+            pattern = _pattern(tuple(terms))
+            for record in sorted(book.sops.values(), key=lambda r: r.id):
+                written = {t for text in texts(record) for m in pattern.finditer(text) for t in terms[m.group(1)]}
+                for term_id in written:
+                    found[term_id].append(record)
+        book.derived["glossary"] = found
+    return book.derived["glossary"]
+
+
+def used_in(book: Handbook, term_id: str) -> list[SopRecord]:
+    return usage(book).get(term_id, [])
 
 
 class Marker:

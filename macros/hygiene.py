@@ -20,6 +20,7 @@ value, so every finding names its field and its real line.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 ERROR = "error"
@@ -80,12 +81,23 @@ def level(ch: str) -> str:
     return LEVEL[kind_of(ch)]
 
 
+def _hidden_class() -> re.Pattern:
+    # Any hidden character, or a carriage return not followed by a line feed.
+    chars = "".join(re.escape(ch) for ch in KIND if ch != "\r")
+    return re.compile(f"[{chars}]|\r(?!\n)")
+
+
+_HIDDEN = _hidden_class()
+
+
 def mask(text: str) -> tuple[str, list[tuple[int, str]]]:
     """Replace each hidden character by its stand-in; return the text and (line, character) of each.
 
     Lines are counted by "\\n" only, as an editor shows them. A lone carriage return is
     a line break to YAML but not to an editor, so it is masked as well.
     """
+    if not _HIDDEN.search(text):
+        return text, []  # the usual file: nothing to mask
     out, found, line = [], [], 1
     n = len(text)
     for i, ch in enumerate(text):

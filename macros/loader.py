@@ -66,6 +66,9 @@ class Handbook:
     jabatan: Record | None = None
     istilah: Record | None = None
     findings: list[Finding] = field(default_factory=list)
+    # What checks and pages derive from the whole handbook (e.g. where each term is written),
+    # computed once per load: see glossary.usage.
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def satker_map(self) -> dict[str, model.Satker]:
@@ -180,7 +183,10 @@ def load_record(path: Path, rel: str, cls: type[BaseModel]) -> tuple[Record | No
     if source is None:
         return None, hidden
     data, found = validate(rel, source, cls)
-    return (Record(rel, source, data) if data is not None else None), hidden + found
+    if data is None:
+        return None, hidden + found
+    source.data = None  # the model holds the values now; the source keeps only the lines
+    return Record(rel, source, data), hidden + found
 
 
 def _walk(data_dir: Path):

@@ -36,6 +36,14 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULL = re.compile(r"^(~|null|Null|NULL)?$")
 
 
+class _ComposeLoader(_LOADER):
+    """libyaml's composer without PyYAML's implicit typing: values stay the text typed, so the
+    resolver (a Python call for every scalar) has nothing to decide."""
+
+    def resolve(self, kind, value, implicit):
+        return "tag:yaml.org,2002:str"
+
+
 class SourceError(Exception):
     """A file that cannot be read as a YAML mapping; carries its line and path."""
 
@@ -50,10 +58,12 @@ class SourceError(Exception):
 class Source:
     """Plain data of one file and the 1-based line where each field starts."""
 
-    data: dict
+    data: dict | None  # None once a model holds the values (loader.load_record)
     lines: dict = field(default_factory=dict)
     # (line, field path, character) of each hidden character (see hygiene), in file order.
     hidden: list = field(default_factory=list)
+    # Whether the text has a `sop baru` placeholder ("[isi ...]"), so ISI-001 looks only there.
+    placeholder: bool = True
 
     def line_of(self, path: Path) -> int:
         """Line of ``path``, or of its nearest ancestor that has one."""
@@ -161,9 +171,99 @@ class _Builder:
             self.stack.pop()
 
 
+# A record with none of these is read through libyaml's own composer (the nodes are built in C),
+# which is several times faster than feeding events to Python; any other file takes the event path,
+# which finds anchors, aliases and tags, and bounds depth without recursion.
+_SLOW_PATH = re.compile(r"[!&*]")
+_FAST_MAX_BRACKETS = 200
+_FAST_MAX_INDENT = 2 * MAX_DEPTH
+
+
+def _fast_ok(text: str) -> bool:
+    if _SLOW_PATH.search(text) or text.count("[") + text.count("{") > _FAST_MAX_BRACKETS:
+        return False
+    return max((len(ln) - len(ln.lstrip(" ")) for ln in text.splitlines()), default=0) <= _FAST_MAX_INDENT
+
+
+def _compose(text: str) -> Source | None:
+    """The fast path: libyaml composes the document; Python only walks it for values and lines.
+
+    Returns None when the document has anything the event path must judge (more than one
+    document, a syntax error): the event path then gives the exact error.
+    """
+    loader = _ComposeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    lines: dict = {(): node.start_mark.line + 1}
+    hidden: list = []
+    count = 0
+    # (node, path, value container, key in it): an explicit stack, like the event path.
+    root: dict = {}
+    stack = [(node, (), root)]
+    while stack:
+        current, path, target = stack.pop()
+        count += len(current.value)
+        if count > MAX_NODES:
+            raise SourceError(labels.ERR["too_many_nodes"].format(limit=MAX_NODES), current.start_mark.line + 1)
+        if isinstance(current, yaml.MappingNode):
+            for key_node, value_node in current.value:
+                line = key_node.start_mark.line + 1
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise SourceError(labels.ERR["bad_key"], line, path)
+                key, chars = hygiene.clean(key_node.value)
+                if not key_node.style and _NULL.match(key):
+                    raise SourceError(labels.ERR["bad_key"], line, path)
+                if key in target:
+                    raise SourceError(
+                        labels.ERR["duplicate_key"].format(key=key, first=lines[path + (key,)]), line, path + (key,)
+                    )
+                child = path + (key,)
+                lines[child] = line
+                if chars:
+                    hidden.append((line, child, chars))
+                target[key] = _value(value_node, child, stack, hidden)
+        else:
+            for i, item in enumerate(current.value):
+                child = path + (i,)
+                lines[child] = item.start_mark.line + 1
+                target.append(_value(item, child, stack, hidden))
+    hidden.sort(key=lambda h: h[0])
+    return Source(root, lines, _hidden(hidden, []))
+
+
+def _value(node, path: Path, stack: list, hidden: list):
+    if isinstance(node, yaml.ScalarNode):
+        value, chars = hygiene.clean(node.value)
+        if chars:
+            hidden.append((node.start_mark.line + 1, path, chars))
+        return None if not node.style and _NULL.match(value) else value
+    if len(path) >= MAX_DEPTH:
+        raise SourceError(labels.ERR["too_deep"].format(limit=MAX_DEPTH), node.start_mark.line + 1)
+    container = {} if isinstance(node, yaml.MappingNode) else []
+    stack.append((node, path, container))
+    return container
+
+
+_PLACEHOLDER = re.compile(r"\[isi\b", re.IGNORECASE)
+
+
 def parse(raw: bytes) -> Source:
     """Parse bytes of one YAML file; raise SourceError with a line on any problem."""
     text, masked = hygiene.mask(read_text(raw))
+    source = _compose(text) if not masked and _fast_ok(text) else None
+    if source is None:
+        source = _parse_events(text, masked)
+    source.placeholder = bool(_PLACEHOLDER.search(text))
+    return source
+
+
+def _parse_events(text: str, masked: list) -> Source:
     builder = _Builder()
     try:
         for event in yaml.parse(text, Loader=_LOADER):

@@ -86,8 +86,12 @@ def _text(value) -> str | None:
     return value if isinstance(value, str) else None
 
 
+_MONTHS = re.compile(r"\b(" + "|".join(labels.MONTHS) + r")\b", re.IGNORECASE)
+
+
 def months_in(text) -> list[str]:
     """Month names in a text: a schedule ("Januari-Februari"), never a duration."""
     if not isinstance(text, str):
         return []
-    return [m for m in labels.MONTHS if re.search(rf"\b{m}\b", text, re.IGNORECASE)]
+    found = {m.group(1).casefold() for m in _MONTHS.finditer(text)}
+    return [m for m in labels.MONTHS if m.casefold() in found]

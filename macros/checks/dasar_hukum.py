@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import labels, legal
 from ..loader import SopRecord
@@ -36,11 +37,16 @@ class PrintedCitation:
     tahun: int | None
 
 
+_JENIS_PATTERNS = [(j, re.compile(p, re.IGNORECASE)) for j, p in _PRINTED_JENIS]
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+@lru_cache(maxsize=1 << 14)  # the same wording recurs across SOPs, and four checks read each item
 def read_citation(text: str) -> PrintedCitation:
-    jenis = next((j for j, p in _PRINTED_JENIS if re.match(p, text.strip(), re.IGNORECASE)), None)
+    jenis = next((j for j, p in _JENIS_PATTERNS if p.match(text.strip())), None)
     match = _NUMBER.search(text) or _NUMBER_NO_WORD.search(text)
     nomor = match.group("n").strip() if match else None
-    years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", nomor or "")
+    years = _YEAR.findall(nomor or "")
     return PrintedCitation(text, jenis, nomor, int(years[-1]) if years else None)
 
 

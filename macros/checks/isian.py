@@ -29,6 +29,8 @@ def no_placeholder_left(ctx: Context, record: SopRecord):
     `sop baru` menulis kerangka SOP dengan isian seperti `[isi uraian kegiatan]`. Isian yang masih
     ada berarti bagian itu belum diisi dari dokumen SOP yang ditandatangani.
     """
+    if not record.source.placeholder:
+        return  # the file's text has no "[isi" at all
     for path, value in _strings(record.data.model_dump(mode="python", exclude_none=True)):
         if PLACEHOLDER.match(value.strip()):
             yield (*_at(record, *path), f"masih berisi isian kerangka '{value}'")

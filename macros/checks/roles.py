@@ -58,7 +58,7 @@ def term_used(ctx: Context):
     if registry is None:
         return
     for term_id, term in ctx.book.istilah_map.items():
-        if not term.umum and not glossary.used_in(ctx.book, term):
+        if not term.umum and not glossary.used_in(ctx.book, term_id):
             yield (
                 registry.path,
                 registry.line_of("istilah", term_id),

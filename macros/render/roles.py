@@ -114,7 +114,7 @@ def glossary_page(book: Handbook, link: Link) -> str:
     rows = []
     for term_id, term in sorted(book.istilah_map.items(), key=lambda kv: kv[1].istilah.casefold()):
         sops = []
-        for record in glossary.used_in(book, term):
+        for record in glossary.used_in(book, term_id):
             satker = book.satker_map.get(record.satker)
             sops.append(
                 dict(
