@@ -9,7 +9,7 @@ CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test lint format snapshots check schema chromium bench fidelity impor-tabel clean
+.PHONY: install serve build test lint format snapshots check schema chromium bench fidelity impor-tabel pratinjau clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ chromium:
 
 serve: install
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# One SOP while editing it: `make pratinjau SOP=kpu-kota-palu/penyusunan-laporan-kinerja`.
+# The site holds the registries and that SOP only, so a save shows on the page in about a second.
+pratinjau: install
+	@test -n "$(SOP)" || { echo "Sebutkan SOP=<satker>/<nama-berkas>"; exit 2; }
+	SOP_PRATINJAU=$(SOP) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: install
 	$(BIN)/mkdocs build --strict

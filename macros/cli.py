@@ -24,7 +24,12 @@ def cmd_check(args) -> int:
         today = review.reference_date(args.tanggal_acuan)
     except review.BadReferenceDate as exc:
         raise SystemExit("sop: " + labels.ERR["bad_reference_date"].format(var="--tanggal-acuan", value=exc)) from None
-    _, findings = core.load(_root(args.root), today)
+    root = _root(args.root)
+    only = _relative(root, args.berkas) if args.berkas else None
+    _, findings = core.load(root, today, only)
+    if only is not None:
+        # Judged without the other SOPs: what is said about these files, and any registry error.
+        findings = [f for f in findings if f.file in only or f.level == "error"]
     if args.strict:
         findings = [f.__class__(**{**f.as_dict(), "level": "error"}) for f in findings]
     if args.format == "json":
@@ -131,6 +136,16 @@ def cmd_baru(args) -> int:
     return _findings_for(root, path)
 
 
+def _relative(root: Path, files: list[str]) -> set[str]:
+    out = set()
+    for name in files:
+        path = Path(name).resolve()
+        if not path.is_relative_to(root / "sop_data"):
+            raise SystemExit(f"sop: {name} tidak berada di {root / 'sop_data'}")
+        out.add(path.relative_to(root).as_posix())
+    return out
+
+
 def cmd_schema(args) -> int:
     for path in schema.write(_root(args.root)):
         print(path)
@@ -152,6 +167,11 @@ def main(argv=None) -> int:
         ),
     )
     p.add_argument("--strict", action="store_true", help="perlakukan perhatian sebagai kesalahan")
+    p.add_argument(
+        "berkas",
+        nargs="*",
+        help="periksa hanya berkas SOP ini (dengan register), mis. yang diubah; bawaan: semua",
+    )
     p.add_argument(
         "--tanggal-acuan",
         metavar="TTTT-BB-HH",

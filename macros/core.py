@@ -16,8 +16,11 @@ from .findings import Finding
 from .loader import Handbook, load_handbook
 
 
-def load(root: Path, today: dt.date | None = None) -> tuple[Handbook, list[Finding]]:
+def load(root: Path, today: dt.date | None = None, only: set[str] | None = None) -> tuple[Handbook, list[Finding]]:
     """The handbook under ``root`` and every finding about it, judged as of ``today``.
+
+    ``only`` limits the SOPs to those files (see loader.load_handbook); the checks then judge them
+    against the registries and each other, not against SOPs left out.
 
     Never raises on bad content: a file that cannot be read is a finding, and the rest still loads.
     """
@@ -27,7 +30,7 @@ def load(root: Path, today: dt.date | None = None) -> tuple[Handbook, list[Findi
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        book = load_handbook(root)
+        book = load_handbook(root, only)
         findings = sorted(book.findings + checks.run(book, today or review.reference_date()))
     finally:
         if was_enabled:

@@ -224,8 +224,12 @@ def _placement_problem(parts: tuple) -> str | None:
     return None
 
 
-def load_handbook(root: Path) -> Handbook:
-    """Load every file under ``root/sop_data``; never raises on bad content."""
+def load_handbook(root: Path, only: set[str] | None = None) -> Handbook:
+    """Load every file under ``root/sop_data``; never raises on bad content.
+
+    With ``only`` (SOP files, relative to ``root``), the registries and just those SOPs: a quick
+    preview of one SOP, or `sop check` on the files a change touches.
+    """
     root = Path(root)
     data_dir = root / DATA_DIR
     book = Handbook(root=root)
@@ -246,6 +250,8 @@ def load_handbook(root: Path) -> Handbook:
         if problem is None and (
             parts[-1] in DOC_FILES or (len(parts) == 1 and parts[0] in {name for name, _, _ in REGISTRIES})
         ):
+            continue
+        if only is not None and rel not in only:
             continue
         problem = problem or _placement_problem(parts)
         if problem:

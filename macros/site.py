@@ -162,6 +162,22 @@ def nav(book: Handbook) -> list:
     return [{labels.TINGKAT[level]: by_level[level]} for level in labels.TINGKAT if level in by_level]
 
 
+# `make pratinjau SOP=<satker>/<nama>`: the site with the registries and that one SOP, so that
+# `mkdocs serve` rebuilds in about a second however large the handbook is (see README).
+PREVIEW_ENV = "SOP_PRATINJAU"
+
+
+def preview_only(root: Path) -> set[str] | None:
+    wanted = os.environ.get(PREVIEW_ENV, "").strip()
+    if not wanted:
+        return None
+    rel = wanted if wanted.endswith(".yaml") else f"sop_data/{wanted}.yaml"
+    path = Path(rel) if Path(rel).is_absolute() else root / rel
+    if not path.is_file():
+        raise PluginError(f"{PREVIEW_ENV}={wanted}: berkas {path} tidak ada")
+    return {path.resolve().relative_to(root.resolve()).as_posix()}
+
+
 def on_config(config, **kwargs):
     root = project_root(config)
     vendor(root, Path(config.docs_dir))
@@ -169,7 +185,10 @@ def on_config(config, **kwargs):
         today = review.reference_date()
     except review.BadReferenceDate as exc:
         raise PluginError(labels.ERR["bad_reference_date"].format(var=review.ENV_VAR, value=exc)) from None
-    book, findings = core.load(root, today)
+    only = preview_only(root)
+    if only:
+        log.info("Pratinjau: hanya %s (%s)", ", ".join(sorted(only)), PREVIEW_ENV)
+    book, findings = core.load(root, today, only)
     # Each SOP page shows its own findings: grouped once here, not searched for on every page.
     config[CONFIG_KEY] = Build(
         book,

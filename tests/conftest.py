@@ -21,7 +21,8 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 # Reviews are judged from this day in every test, so findings do not change with the calendar.
 REFERENCE_DATE = dt.date(2026, 11, 23)
 ENV = {
-    **{k: v for k, v in os.environ.items() if not k.startswith("SOP_REPO_")},  # no edit links unless a test asks
+    # No edit links, preview or page dump unless a test asks for them.
+    **{k: v for k, v in os.environ.items() if not k.startswith(("SOP_REPO_", "SOP_PRATINJAU", "SOP_SALIN_MARKDOWN"))},
     "NO_MKDOCS_2_WARNING": "1",
     "SOP_TANGGAL_ACUAN": REFERENCE_DATE.isoformat(),
 }
