@@ -71,9 +71,16 @@ impor-tabel: install
 fidelity: install
 	cd tests && ../$(PY) test_fidelity.py
 
+# The figures for issue 13, one run each (about 40 minutes on 2 cores). BENCH_SIZES to change
+# the sizes, e.g. `make bench BENCH_SIZES="100 1000"`.
+BENCH_SIZES ?= 100 1000 3000
 bench: install chromium
-	$(PY) benchmarks/build_bench.py
+	$(PY) benchmarks/bench.py $(BENCH_SIZES)
+	$(PY) benchmarks/first_view.py --sintetis 1000
 	$(PY) benchmarks/first_view.py
+	$(PY) benchmarks/preview.py --sintetis 1000
+	$(PY) benchmarks/check_bench.py --sintetis 10000
+	$(PY) benchmarks/national.py --sintetis 10000 --provinsi 10
 
 clean:
 	rm -rf site build .pytest_cache

@@ -146,6 +146,24 @@ def _relative(root: Path, files: list[str]) -> set[str]:
     return out
 
 
+def cmd_pecah(args) -> int:
+    from . import nasional
+
+    if args.daftar:  # for a CI matrix: the provinces, as JSON
+        from .loader import load_handbook
+
+        print(json.dumps(sorted(nasional.provinces(load_handbook(_root(args.root), only=set()).satker_map))))
+        return 0
+    out = Path(args.keluar).resolve()
+    if out.exists() and any(out.iterdir()):
+        raise SystemExit(f"sop: {out} tidak kosong")
+    counts = nasional.split(_root(args.root), out)
+    for province, count in counts.items():
+        print(f"{nasional.PROJECTS_DIR}/{province}: {count} SOP")
+    print(f"Proyek nasional: {out / 'mkdocs.yml'} (bangun dengan `mkdocs build` di {out})")
+    return 0
+
+
 def cmd_schema(args) -> int:
     for path in schema.write(_root(args.root)):
         print(path)
@@ -193,6 +211,10 @@ def main(argv=None) -> int:
     p.add_argument("--sumber", default="SOP baru (sop baru)", help="asal transkripsi, mis. nama berkas dokumen")
     p.add_argument("--timpa", action="store_true", help="timpa berkas tujuan yang sudah ada")
     p.set_defaults(func=cmd_baru)
+    p = sub.add_parser("pecah", help="pecah buku pedoman per provinsi, dengan situs nasional di atasnya")
+    p.add_argument("keluar", nargs="?", default="nasional", help="folder tujuan (kosong); bawaan: nasional")
+    p.add_argument("--daftar", action="store_true", help="cetak daftar provinsi (JSON) untuk matriks CI, lalu selesai")
+    p.set_defaults(func=cmd_pecah)
     p = sub.add_parser("schema", help="tulis ulang JSON Schema di schema/")
     p.set_defaults(func=cmd_schema)
     args = parser.parse_args(argv)

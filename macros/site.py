@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import os
+import posixpath
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import core, export, labels, review, schema, urls
+from . import core, export, labels, nasional, review, schema, urls
 from . import repo as repo_links
 from .findings import Finding, errors, group_by
 from .loader import Handbook
@@ -97,6 +98,8 @@ class Build:
     repo: repo_links.Repo | None = None  # where the records are edited (SOP_REPO_URL)
     changed: dict = field(default_factory=dict)  # record path -> date of its last commit
     page_sops: dict = field(default_factory=dict)  # an SOP page's source path -> the SOP's id
+    national: str | None = None  # the national site: its provinces' projects folder (extra.sop_nasional)
+    elsewhere: dict = field(default_factory=dict)  # national: SOP/satker page -> URL in its province site
 
     def source(self, record) -> pages.Source:
         """An SOP page's links to its YAML file, and when that file last changed."""
@@ -112,6 +115,9 @@ class Build:
 
         def link(src: str, anchor: str | None = None) -> str:
             target = files.get_file_from_path(src)
+            if target is None and src in self.elsewhere:  # national: the page is in its province's site
+                here = posixpath.dirname(page.file.url)
+                return urls.href(posixpath.relpath(self.elsewhere[src], here or "."), anchor)
             if target is None:
                 # A renderer asked for a page the site does not have: fail the build, never publish a 404.
                 raise PluginError(f"tautan ke halaman yang tidak ada: {src} (dari {page.file.src_uri})")
@@ -121,6 +127,8 @@ class Build:
 
     def url(self, src: str) -> str:
         """A page's URL relative to the site root (for the JSON export)."""
+        if src in self.elsewhere:
+            return self.elsewhere[src]
         return self.files.get_file_from_path(src).url
 
 
@@ -181,6 +189,11 @@ def preview_only(root: Path) -> set[str] | None:
 def on_config(config, **kwargs):
     root = project_root(config)
     vendor(root, Path(config.docs_dir))
+    if national := config.extra.get("sop_nasional"):
+        # The national site reads its handbook from the provinces' exports once Material's
+        # projects plugin has built them (on_pre_build); its nav is written in its mkdocs.yml.
+        config[CONFIG_KEY] = Build(Handbook(root), [], review.reference_date(), national=national)
+        return config
     try:
         today = review.reference_date()
     except review.BadReferenceDate as exc:
@@ -220,6 +233,13 @@ def warnings_summary(findings: list[Finding]) -> str | None:
 
 def on_pre_build(config, **kwargs):
     build = current(config)
+    if build.national:
+        root = project_root(config)
+        slugs = sorted(p.parent.name for p in (root / build.national).glob("*/mkdocs.yml"))
+        build.book, build.findings, build.elsewhere = nasional.load_exports(Path(config.site_dir), slugs)
+        build.findings_by_file = group_by(build.findings, "file")
+        log.info("Nasional: %d SOP dari %d provinsi", len(build.book.sops), len(slugs))
+        return  # each province's build has already judged its own records
     verbose = os.environ.get(VERBOSE_VAR) == "1"
     for finding in build.findings:
         if finding.level == "error":
@@ -254,10 +274,10 @@ def _macro_page(macro: str, record_id: str, boost: float | None = None) -> str:
 def on_files(files, config, **kwargs):
     build = current(config)
     book = build.book
-    for sop_id in book.sops:
+    for sop_id in [] if build.national else book.sops:
         _generated(config, files, urls.sop_page(sop_id), _macro_page("halaman_sop", sop_id, boost=SOP_SEARCH_BOOST))
         build.page_sops[urls.sop_page(sop_id)] = sop_id
-    for satker_id in book.satker_map:
+    for satker_id in [] if build.national else book.satker_map:
         _generated(config, files, urls.satker_page(satker_id), _macro_page("halaman_satker", satker_id))
     for role_id in book.jabatan_map:
         _generated(

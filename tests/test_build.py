@@ -8,9 +8,9 @@ import re
 from html import unescape
 
 import pytest
-from conftest import ENV, ROOT, SEEDS, build, page_html
+from conftest import ENV, REFERENCE_DATE, ROOT, SEEDS, build, make_project, page_html
 
-from macros import schema, site
+from macros import core, schema, site
 from macros.loader import DATA_DIR
 
 SOP_FILES = sorted(p.relative_to(ROOT / DATA_DIR) for p in (ROOT / DATA_DIR).glob("*/*.yaml"))
@@ -152,20 +152,44 @@ def test_jinja_in_every_kind_of_record_is_never_evaluated(project, tmp_path):
     assert re.search(r"<title>\s*PK " + re.escape(JINJA), doc_title)
 
 
-def test_the_build_benchmark_runs_and_reports_its_figures():
+def test_the_synthetic_handbook_of_the_benchmarks_validates(tmp_path):
+    """`make bench` measures generated handbooks; what it generates must be a valid handbook."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from sintetis import generate
+
+    project = make_project(tmp_path / "p")
+    made = generate(project, 120, provinces=3)
+    book, findings = core.load(project, REFERENCE_DATE)
+    assert [f.format() for f in findings if f.level == "error"] == []
+    assert set(made) <= set(book.sops) and len(book.sops) == 125
+    steps = [len(book.sops[i].data.langkah) for i in made]
+    lanes = [len(book.sops[i].data.pelaksana) for i in made]
+    items = [len(book.sops[i].data.dasar_hukum) for i in made]
+    assert (
+        (min(steps), max(steps)) == (5, 15)
+        and 3 <= min(lanes)
+        and max(lanes) <= 7
+        and (min(items), max(items)) == (5, 10)
+    )
+    assert generate(make_project(tmp_path / "q"), 120, provinces=3) == made  # seeded: runs compare
+
+
+def test_the_build_benchmark_runs_and_prints_its_table():
     """`make bench` is not part of CI's time budget, but it must not rot: one tiny run."""
     import subprocess
     import sys
 
     result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks/build_bench.py"), "6"],
+        [sys.executable, str(ROOT / "benchmarks/bench.py"), "6", "--rounds", "1"],
         capture_output=True,
         text=True,
         timeout=300,
         env=ENV,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    assert re.fullmatch(r"\s*6 SOPs\s+[\d.]+ s\s+site\s+[\d.]+ MB\s+one SOP page\s+[\d.]+ KB\s*", result.stdout)
+    assert re.search(r"\| 11 \| handbook \| [\d.]+ \|", result.stdout) and "**ratio**" in result.stdout
 
 
 def test_mermaid2_adds_its_scripts_only_to_pages_with_a_diagram(built_site):

@@ -7,6 +7,7 @@ zizmor's offline audits of the GitHub workflow. The workflows themselves cannot 
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -116,3 +117,20 @@ def test_codeowners_example_names_existing_satker_folders_and_the_registries():
     assert folders == set(SEEDS.satker_map)
     for registry in ("regulasi", "satker", "jabatan", "istilah"):
         assert f"/sop_data/{registry}.yaml" in text
+
+
+def test_ci_builds_one_job_per_province_and_the_national_site_from_their_sites():
+    from macros import nasional
+
+    provinces = sorted(nasional.provinces(SEEDS.satker_map))
+    listed = run(sys.executable, "-m", "macros", "pecah", "--daftar")
+    assert json.loads(listed.stdout) == provinces
+    gitlab = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
+    assert gitlab["provinsi"]["parallel"]["matrix"] == [{"PROVINSI": provinces}]  # kept in step with satker.yaml
+    assert gitlab["nasional"]["variables"]["SOP_BANGUN_PROVINSI"] == "false"
+    github = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
+    assert (
+        github["provinsi"]["strategy"]["matrix"]["provinsi"]
+        == "${{ fromJSON(needs.provinsi-daftar.outputs.provinsi) }}"
+    )
+    assert github["nasional"]["needs"] == "provinsi"

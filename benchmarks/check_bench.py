@@ -1,0 +1,40 @@
+"""`sop check` on a large synthetic handbook: wall seconds and peak memory of the whole command.
+
+Usage: python benchmarks/check_bench.py [--sintetis 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from conftest import ENV, make_project  # noqa: E402
+from sintetis import generate  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sintetis", type=int, default=10_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        project = make_project(Path(tmp) / "p")
+        generate(project, args.sintetis)
+        start = time.perf_counter()
+        result = subprocess.run([sys.executable, "-m", "macros", "check"], cwd=project, env=ENV, capture_output=True)
+        seconds = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(
+            f"sop check, {args.sintetis + 5:,} files: {seconds:.1f} s, peak RSS {peak:.0f} MB (exit {result.returncode})"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""One handbook per province, and a national site over them: the organisation's own split.
+
+`sop pecah KELUAR` writes one MkDocs project per province (its satker and their SOPs, the shared
+registries) under KELUAR/provinsi/<slug>/, and a national project at KELUAR/ that builds them with
+Material's `projects` plugin (each province in its own process) and then its own pages from the
+provinces' JSON exports, which carry every validated SOP: the regulation registry, the auditor
+report, the roles, the glossary and one list of every SOP by name and number. A province is also
+a project of its own: CI builds each in its own job (see .github/workflows and .gitlab-ci.yml).
+
+No MkDocs import here: the national glue is in macros.site.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+from . import model
+from .findings import Finding
+from .loader import DATA_DIR, REGISTRIES, Handbook, Record, SopRecord
+from .yamlsource import Source
+
+PROJECTS_DIR = "provinsi"
+PUSAT = "pusat"  # satker with no province (the central office) form a project of their own
+EXPORT = "ekspor/buku-pedoman.json"
+# The national site's own pages: (path under docs/, Markdown).
+NATIONAL_DOCS = {
+    "index.md": "# Buku Pedoman SOP Nasional\n\n"
+    "Daftar seluruh SOP dari buku pedoman setiap provinsi. Nama SOP membuka halamannya di buku pedoman "
+    "provinsinya.\n\n## Daftar SOP\n\n{{ daftar_sop() }}\n",
+    "regulasi/index.md": "# Dasar Hukum\n\n{{ indeks_dasar_hukum() }}\n",
+    "laporan-auditor.md": "---\nsearch:\n  exclude: true\n---\n\n# Laporan Auditor\n\n{{ laporan_auditor() }}\n",
+    "jabatan/index.md": "# Tugas per Jabatan\n\n{{ indeks_jabatan() }}\n",
+    "glosarium.md": "# Glosarium\n\n{{ glosarium() }}\n",
+    "pemeriksaan/aturan.md": "# Aturan Pemeriksaan\n\n{{ aturan_pemeriksaan() }}\n",
+}
+NATIONAL_NAV = [
+    {"Beranda": "index.md"},
+    {"Tugas per Jabatan": "jabatan/index.md"},
+    {"Glosarium": "glosarium.md"},
+    {"Dasar Hukum": ["regulasi/index.md", {"Laporan Auditor": "laporan-auditor.md"}]},
+    {"Aturan Pemeriksaan": "pemeriksaan/aturan.md"},
+]
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def provinces(satker: dict[str, model.Satker]) -> dict[str, list[str]]:
+    """Province slug -> its satker ids (the central office, with no province, under PUSAT)."""
+    out: dict[str, list[str]] = {}
+    for satker_id, s in sorted(satker.items()):
+        out.setdefault(slug(s.provinsi) if s.provinsi else PUSAT, []).append(satker_id)
+    return out
+
+
+def split(root: Path, out: Path) -> dict[str, int]:
+    """Write the province projects and the national project; returns SOPs per province."""
+    root, out = Path(root), Path(out)
+    data = root / DATA_DIR
+    register = yaml.safe_load((data / "satker.yaml").read_text(encoding="utf-8"))
+    satker = model.SatkerRegister.model_validate(register).satker
+    config = yaml.safe_load(_plain_tags((root / "mkdocs.yml").read_text(encoding="utf-8")))
+    # The projects live elsewhere: they use the installed package's hooks file.
+    config["hooks"] = [str(Path(__file__).with_name("hooks.py"))]
+    config["watch"] = [DATA_DIR]
+    for plugin in config["plugins"]:  # and mkdocs-macros loads the installed package, not a local folder
+        if isinstance(plugin, dict) and "macros" in plugin:
+            options = dict(plugin["macros"])
+            options.pop("module_name", None)
+            plugin["macros"] = {**options, "modules": ["macros"]}
+    counts = {}
+    for province, members in provinces(satker).items():
+        project = out / PROJECTS_DIR / province
+        (project / DATA_DIR).mkdir(parents=True, exist_ok=True)
+        for name, _, _ in REGISTRIES:
+            if name != "satker.yaml":
+                shutil.copy(data / name, project / DATA_DIR / name)
+        own = {"satker": {s: register["satker"][s] for s in members}}
+        (project / DATA_DIR / "satker.yaml").write_text(
+            "# yaml-language-server: $schema=../schema/satker.schema.json\n"
+            + yaml.safe_dump(own, allow_unicode=True, sort_keys=False),
+            encoding="utf-8",
+        )
+        counts[province] = 0
+        for satker_id in members:
+            if (data / satker_id).is_dir():
+                shutil.copytree(data / satker_id, project / DATA_DIR / satker_id)
+                counts[province] += len(list((data / satker_id).glob("*.yaml")))
+        for name in ("docs", "overrides", "schema"):
+            shutil.copytree(root / name, project / name, ignore=shutil.ignore_patterns("vendor"))
+        if (root / "node_modules").exists():
+            (project / "node_modules").symlink_to((root / "node_modules").resolve())
+        title = next((satker[s].provinsi for s in members if satker[s].provinsi), "Pusat")
+        (project / "mkdocs.yml").write_text(
+            _with_tags(dict(config, site_name=f"Buku Pedoman SOP — {title}")), encoding="utf-8"
+        )
+    national = dict(config, site_name="Buku Pedoman SOP Nasional", nav=NATIONAL_NAV)
+    national["extra"] = dict(config.get("extra", {}), sop_nasional=PROJECTS_DIR)
+    # Material's projects plugin first: it builds every province (each in its own process) before
+    # the national pages read their exports.
+    # Hoisting is off: it assumes every media file has a source file, and the exports are generated.
+    # In CI each province is built by its own job and the national job only reads their exports:
+    # SOP_BANGUN_PROVINSI=false (the plugin then still keeps the downloaded sites in site/).
+    projects = {
+        "enabled": "__env__SOP_BANGUN_PROVINSI",
+        "projects_dir": PROJECTS_DIR,
+        "concurrency": 2,
+        "cache": False,
+        "hoisting": False,
+    }
+    national["plugins"] = [{"projects": projects}, *config["plugins"]]
+    (out / "mkdocs.yml").write_text(_with_tags(national), encoding="utf-8")
+    for name in ("overrides", "schema"):
+        shutil.copytree(root / name, out / name, dirs_exist_ok=True)
+    shutil.copytree(root / "docs" / "assets", out / "docs" / "assets", ignore=shutil.ignore_patterns("vendor"))
+    for path, text in NATIONAL_DOCS.items():
+        (out / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / "docs" / path).write_text(text, encoding="utf-8")
+    (out / DATA_DIR).mkdir(exist_ok=True)  # the national site has no records of its own
+    if (root / "node_modules").exists() and not (out / "node_modules").exists():
+        (out / "node_modules").symlink_to((root / "node_modules").resolve())
+    return counts
+
+
+_TAG = "!!python/name:"
+
+
+def _plain_tags(text: str) -> str:
+    # mkdocs.yml names a Python function with a YAML tag; keep it as text through safe_load.
+    return re.sub(r"!!python/name:(\S+)", r"'__tag__\1'", text)
+
+
+def _with_tags(config: dict) -> str:
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
+    text = re.sub(r"'?__env__(\w+)'?", r"!ENV [\1, true]", text)
+    return re.sub(r"'?__tag__([\w.]+)'?", _TAG + r"\1", text)
+
+
+def _registry(province: str, key: str, cls, data: dict) -> Record:
+    return Record(f"{province}/{DATA_DIR}/{key}.yaml", Source(None), cls.model_validate({key: data[key]}))
+
+
+def load_exports(site_dir: Path, slugs: list[str]) -> tuple[Handbook, list, dict[str, str]]:
+    """The handbook the provinces published: registries, every SOP, their findings.
+
+    Returns the handbook, the findings, and each SOP's and satker's page in its province site
+    (source path -> URL from the national site's root).
+    """
+    book = Handbook(root=site_dir)
+    findings: list = []
+    where: dict[str, str] = {}
+    satker: dict = {}
+    for province in slugs:
+        path = Path(site_dir) / province / EXPORT
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if book.regulasi is None:  # every province carries the same registries
+            book.regulasi = _registry(province, "regulasi", model.RegulasiRegister, data)
+            book.jabatan = _registry(province, "jabatan", model.JabatanRegister, data)
+            book.istilah = _registry(province, "istilah", model.IstilahRegister, data)
+        satker.update(data["satker"])
+        for entry in data["sop"]:
+            record = SopRecord(
+                f"{province}/{entry['berkas']}",
+                Source(None),
+                model.Sop.model_validate(entry["data"]),
+                id=entry["id"],
+                satker=entry["satker"],
+            )
+            book.sops[entry["id"]] = record
+            where[f"sop/{entry['id']}.md"] = f"{province}/{entry['halaman']}"
+            where[f"satker/{entry['satker']}.md"] = f"{province}/satker/{entry['satker']}.html"
+        for f in data["temuan"]:
+            findings.append(Finding(**{**f, "file": f"{province}/{f['file']}", "path": tuple(f.get("path") or ())}))
+    book.satker = Record(
+        f"{DATA_DIR}/satker.yaml", Source(None), model.SatkerRegister.model_validate({"satker": satker})
+    )
+    return book, sorted(findings), where

@@ -1,0 +1,101 @@
+"""One site per province and a national site over them (Material's projects plugin), and the
+same SOP pages as the single-site build."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import ENV, MKDOCS, make_project
+from test_links import broken_links
+
+sys.path.insert(0, str(__import__("conftest").ROOT / "benchmarks"))
+from sintetis import generate  # noqa: E402
+
+pytestmark = pytest.mark.build
+
+
+def article(path) -> str:
+    html = path.read_text(encoding="utf-8")
+    return re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S).group(1)
+
+
+def mkdocs_build(root, site, **env):
+    result = subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
+        cwd=root,
+        env={**ENV, **env},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return result
+
+
+@pytest.fixture(scope="module")
+def split_handbook(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("nasional")
+    source = make_project(tmp / "sumber")
+    generate(source, 40, provinces=2)
+    single = tmp / "single"
+    mkdocs_build(source, single)
+    out = tmp / "nasional"
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "--root", str(source), "pecah", str(out)],
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    site = out / "site"
+    mkdocs_build(out, site)
+    return source, single, out, site
+
+
+def test_every_sop_page_of_the_provinces_is_the_single_site_page(split_handbook):
+    _, single, _, site = split_handbook
+    pages = sorted((single / "sop").rglob("*.html"))
+    assert len(pages) == 45
+    for page in pages:
+        rel = page.relative_to(single).as_posix()
+        (national,) = site.glob(f"*/{rel}")  # in exactly one province's site
+        assert article(national) == article(page), rel
+        # ... with mkdocs-mermaid2's loader and configuration, as in the single site.
+        assert "window.mermaidConfig" in national.read_text(encoding="utf-8"), rel
+
+
+def test_the_national_site_lists_every_sop_and_links_it_in_its_province(split_handbook):
+    _, _, _, site = split_handbook
+    home = (site / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([a-z0-9-]+/sop/[^"]+\.html)">', home)
+    assert len(links) == 45 and all((site / link).is_file() for link in links)
+    provinces = {link.split("/")[0] for link in links}
+    assert provinces == {"aceh", "sumatera-utara", "banten", "bengkulu", "sulawesi-selatan", "sulawesi-tengah"}
+    regulation = (site / "regulasi/perpres-29-2014.html").read_text(encoding="utf-8")
+    cited_in = {m for m in re.findall(r'href="\.\./([a-z0-9-]+)/sop/', regulation)}
+    assert len(cited_in) >= 2  # one registry, citations from several provinces
+    data = json.loads((site / "ekspor/buku-pedoman.json").read_text(encoding="utf-8"))
+    assert len(data["sop"]) == 45
+
+
+def test_every_link_of_the_national_build_resolves(split_handbook):
+    _, _, _, site = split_handbook
+    # A province's 404 page links from the server root, as MkDocs writes it, for when that
+    # province is served on its own; everything else must resolve within the national site.
+    problems = [p for p in broken_links(site) if not re.match(r"^[a-z0-9-]+/404\.html:", p)]
+    assert problems == []
+
+
+def test_the_national_job_reads_provinces_built_elsewhere(split_handbook, tmp_path):
+    """CI builds each province in its own job; the national job only reads their sites."""
+    _, _, out, site = split_handbook
+    again = tmp_path / "site"
+    for province in (p.name for p in (out / "provinsi").iterdir()):
+        mkdocs_build(out / "provinsi" / province, again / province)
+    result = mkdocs_build(out, again, SOP_BANGUN_PROVINSI="false")
+    assert "Nasional: 45 SOP" in result.stderr
+    assert (again / "index.html").read_text(encoding="utf-8") == (site / "index.html").read_text(encoding="utf-8")
