@@ -6,7 +6,6 @@ Usage: python benchmarks/check_bench.py [--sintetis 10000]
 from __future__ import annotations
 
 import argparse
-import resource
 import subprocess
 import sys
 import tempfile
@@ -28,9 +27,15 @@ def main() -> None:
         project = make_project(Path(tmp) / "p")
         generate(project, args.sintetis)
         start = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "macros", "check"], cwd=project, env=ENV, capture_output=True)
+        result = subprocess.run(
+            ["/usr/bin/time", "-f", "%M", sys.executable, "-m", "macros", "check"],
+            cwd=project,
+            env=ENV,
+            capture_output=True,
+            text=True,
+        )
         seconds = time.perf_counter() - start
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        peak = int(result.stderr.strip().splitlines()[-1]) / 1024
         print(
             f"sop check, {args.sintetis + 5:,} files: {seconds:.1f} s, peak RSS {peak:.0f} MB (exit {result.returncode})"
         )

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import random
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -28,13 +27,14 @@ from sintetis import generate  # noqa: E402
 
 
 def timed(args, cwd, env=None) -> tuple[float, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall seconds, and the peak RSS of the largest process of this command (GNU time's %M)."""
     start = time.perf_counter()
-    result = subprocess.run(args, cwd=cwd, env=env or ENV, capture_output=True, text=True)
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *args], cwd=cwd, env=env or ENV, capture_output=True, text=True
+    )
     if result.returncode:
         raise SystemExit(result.stdout[-2000:] + result.stderr[-2000:])
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return time.perf_counter() - start, max(peak, before) / 1024
+    return time.perf_counter() - start, int(result.stderr.strip().splitlines()[-1]) / 1024
 
 
 def article(path: Path) -> str:

@@ -7,4 +7,5 @@ from macros.site import (  # noqa: F401
     on_page_context,
     on_page_markdown,
     on_pre_build,
+    on_startup,
 )

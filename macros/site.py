@@ -9,6 +9,7 @@ loaded through ``core.load``; the build stops in ``on_pre_build`` on any error.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
 import logging
@@ -186,6 +187,13 @@ def preview_only(root: Path) -> set[str] | None:
     return {path.resolve().relative_to(root.resolve()).as_posix()}
 
 
+_command = {"name": None}  # what MkDocs was asked to do (on_startup): "build", "serve", "gh-deploy"
+
+
+def on_startup(command, dirty, **kwargs):
+    _command["name"] = command
+
+
 def on_config(config, **kwargs):
     root = project_root(config)
     vendor(root, Path(config.docs_dir))
@@ -203,6 +211,11 @@ def on_config(config, **kwargs):
         log.info("Pratinjau: hanya %s (%s)", ", ".join(sorted(only)), PREVIEW_ENV)
     book, findings = core.load(root, today, only)
     # Each SOP page shows its own findings: grouped once here, not searched for on every page.
+    if _command["name"] == "build":
+        # A build ends when the pages are written: the handbook lives until then, so the cyclic
+        # collector need not scan its millions of objects again on every page. (Not in `serve`,
+        # where each rebuild's handbook must be collectable.)
+        gc.freeze()
     config[CONFIG_KEY] = Build(
         book,
         findings,

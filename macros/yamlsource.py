@@ -18,6 +18,7 @@ so depth, size and node count are bounded, and:
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 
 import yaml
@@ -185,6 +186,21 @@ def _fast_ok(text: str) -> bool:
     return max((len(ln) - len(ln.lstrip(" ")) for ln in text.splitlines()), default=0) <= _FAST_MAX_INDENT
 
 
+# Field paths repeat from record to record (("langkah", 0, "kegiatan") is in every SOP): one tuple
+# each, shared by every file's line map, instead of one per file. Bounded, in case of odd files.
+_PATHS: dict = {}
+_PATHS_MAX = 200_000
+
+
+def _shared(path: Path) -> Path:
+    found = _PATHS.get(path)
+    if found is not None:
+        return found
+    if len(_PATHS) < _PATHS_MAX:
+        _PATHS[path] = path
+    return path
+
+
 def _compose(text: str) -> Source | None:
     """The fast path: libyaml composes the document; Python only walks it for values and lines.
 
@@ -217,20 +233,21 @@ def _compose(text: str) -> Source | None:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise SourceError(labels.ERR["bad_key"], line, path)
                 key, chars = hygiene.clean(key_node.value)
+                key = sys.intern(key)  # the same few dozen keys in every record: one copy each
                 if not key_node.style and _NULL.match(key):
                     raise SourceError(labels.ERR["bad_key"], line, path)
                 if key in target:
                     raise SourceError(
                         labels.ERR["duplicate_key"].format(key=key, first=lines[path + (key,)]), line, path + (key,)
                     )
-                child = path + (key,)
+                child = _shared(path + (key,))
                 lines[child] = line
                 if chars:
                     hidden.append((line, child, chars))
                 target[key] = _value(value_node, child, stack, hidden)
         else:
             for i, item in enumerate(current.value):
-                child = path + (i,)
+                child = _shared(path + (i,))
                 lines[child] = item.start_mark.line + 1
                 target.append(_value(item, child, stack, hidden))
     hidden.sort(key=lambda h: h[0])
