@@ -222,10 +222,10 @@ def test_mermaid_is_fetched_only_when_the_diagram_is_wanted(browser, served):
         page.goto(served + "sop/kpu-kota-serang/pengelolaan-kinerja-dan-penyusunan-laporan-kinerja.html")
         page.wait_for_load_state("networkidle")
         assert page.locator("#langkah-1").is_visible()
-        assert not [u for u in requests if "mermaid.min.js" in u]
+        assert not [u for u in requests if "mermaid.tiny.js" in u]
         page.locator(".sop-diagram").first.scroll_into_view_if_needed()
         page.wait_for_function("() => document.querySelector('.sop-diagram div.mermaid')", timeout=30_000)
-        assert [u for u in requests if u.endswith("/assets/vendor/mermaid/mermaid.min.js")]
+        assert [u for u in requests if u.endswith("/assets/vendor/mermaid/mermaid.tiny.js")]
     finally:
         context.close()
 
