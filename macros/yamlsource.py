@@ -44,6 +44,11 @@ class _ComposeLoader(_LOADER):
     def resolve(self, kind, value, implicit):
         return "tag:yaml.org,2002:str"
 
+    # The composer tells the resolver where it is, for every node; with no path resolvers that is
+    # nothing to do, and a builtin that takes the same arguments does it without a Python frame.
+    descend_resolver = staticmethod(slice)
+    ascend_resolver = staticmethod(tuple)
+
 
 class SourceError(Exception):
     """A file that cannot be read as a YAML mapping; carries its line and path."""
@@ -180,10 +185,13 @@ _FAST_MAX_BRACKETS = 200
 _FAST_MAX_INDENT = 2 * MAX_DEPTH
 
 
+_DEEP_INDENT = re.compile(rf"^ {{{_FAST_MAX_INDENT + 1},}}", re.M)
+
+
 def _fast_ok(text: str) -> bool:
     if _SLOW_PATH.search(text) or text.count("[") + text.count("{") > _FAST_MAX_BRACKETS:
         return False
-    return max((len(ln) - len(ln.lstrip(" ")) for ln in text.splitlines()), default=0) <= _FAST_MAX_INDENT
+    return not _DEEP_INDENT.search(text)
 
 
 # Field paths repeat from record to record (("langkah", 0, "kegiatan") is in every SOP): one tuple
@@ -199,6 +207,10 @@ def _shared(path: Path) -> Path:
     if len(_PATHS) < _PATHS_MAX:
         _PATHS[path] = path
     return path
+
+
+def _as_read(value: str) -> tuple[str, list]:
+    return value, []
 
 
 def _compose(text: str) -> Source | None:
@@ -218,6 +230,9 @@ def _compose(text: str) -> Source | None:
         return None
     lines: dict = {(): node.start_mark.line + 1}
     hidden: list = []
+    # No hidden character was masked (or we would not be here); one can still come from an escape
+    # ("\u202e") in a double-quoted scalar, so values are cleaned only when the text has a backslash.
+    clean = hygiene.clean if "\\" in text else _as_read
     count = 0
     # (node, path, value container, key in it): an explicit stack, like the event path.
     root: dict = {}
@@ -232,7 +247,7 @@ def _compose(text: str) -> Source | None:
                 line = key_node.start_mark.line + 1
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise SourceError(labels.ERR["bad_key"], line, path)
-                key, chars = hygiene.clean(key_node.value)
+                key, chars = clean(key_node.value)
                 key = sys.intern(key)  # the same few dozen keys in every record: one copy each
                 if not key_node.style and _NULL.match(key):
                     raise SourceError(labels.ERR["bad_key"], line, path)
@@ -244,19 +259,19 @@ def _compose(text: str) -> Source | None:
                 lines[child] = line
                 if chars:
                     hidden.append((line, child, chars))
-                target[key] = _value(value_node, child, stack, hidden)
+                target[key] = _value(value_node, child, stack, hidden, clean)
         else:
             for i, item in enumerate(current.value):
                 child = _shared(path + (i,))
                 lines[child] = item.start_mark.line + 1
-                target.append(_value(item, child, stack, hidden))
+                target.append(_value(item, child, stack, hidden, clean))
     hidden.sort(key=lambda h: h[0])
     return Source(root, lines, _hidden(hidden, []))
 
 
-def _value(node, path: Path, stack: list, hidden: list):
+def _value(node, path: Path, stack: list, hidden: list, clean):
     if isinstance(node, yaml.ScalarNode):
-        value, chars = hygiene.clean(node.value)
+        value, chars = clean(node.value)
         if chars:
             hidden.append((node.start_mark.line + 1, path, chars))
         return None if not node.style and _NULL.match(value) else value
