@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def cmd_check(args) -> int:
         raise SystemExit("sop: " + labels.ERR["bad_reference_date"].format(var="--tanggal-acuan", value=exc)) from None
     root = _root(args.root)
     only = _relative(root, args.berkas) if args.berkas else None
-    _, findings = core.load(root, today, only)
+    _, findings = core.load(root, today, only, workers=min(2, os.cpu_count() or 1))
     if only is not None:
         # Judged without the other SOPs: what is said about these files, and any registry error.
         findings = [f for f in findings if f.file in only or f.level == "error"]

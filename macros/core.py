@@ -16,11 +16,14 @@ from .findings import Finding
 from .loader import Handbook, load_handbook
 
 
-def load(root: Path, today: dt.date | None = None, only: set[str] | None = None) -> tuple[Handbook, list[Finding]]:
+def load(
+    root: Path, today: dt.date | None = None, only: set[str] | None = None, workers: int = 1
+) -> tuple[Handbook, list[Finding]]:
     """The handbook under ``root`` and every finding about it, judged as of ``today``.
 
     ``only`` limits the SOPs to those files (see loader.load_handbook); the checks then judge them
-    against the registries and each other, not against SOPs left out.
+    against the registries and each other, not against SOPs left out. ``workers`` > 1 lets the
+    checks use a second process on a large handbook (`sop check`; see checks.base.run).
 
     Never raises on bad content: a file that cannot be read is a finding, and the rest still loads.
     """
@@ -31,7 +34,7 @@ def load(root: Path, today: dt.date | None = None, only: set[str] | None = None)
     gc.disable()
     try:
         book = load_handbook(root, only)
-        findings = sorted(book.findings + checks.run(book, today or review.reference_date()))
+        findings = sorted(book.findings + checks.run(book, today or review.reference_date(), workers))
     finally:
         if was_enabled:
             gc.enable()

@@ -61,3 +61,25 @@ def test_sop_check_runs_without_mkdocs():
         """)
     assert result.returncode == 0, result.stderr
     assert "0 kesalahan" in result.stderr
+
+
+def test_checks_split_over_two_processes_find_exactly_what_one_process_finds(monkeypatch, tmp_path):
+    """`sop check` on a large handbook runs part of the checks in a forked process."""
+    from conftest import REFERENCE_DATE, make_project
+
+    from macros import core
+    from macros.checks import base
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from sintetis import generate
+
+    project = make_project(tmp_path / "p")
+    generate(project, 60, provinces=2)
+    _, alone = core.load(project, REFERENCE_DATE)
+    forks = []
+    real_fork = base.os.fork
+    monkeypatch.setattr(base, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(base.os, "fork", lambda: forks.append(1) or real_fork())
+    _, split = core.load(project, REFERENCE_DATE, workers=2)
+    assert forks == [1] and len(alone) > 100
+    assert split == alone
