@@ -80,10 +80,10 @@ def _sop_link(book: Handbook, record, link: Link) -> dict:
     )
 
 
-def cited_via(book: Handbook, reg_id: str, link: Link) -> list[Named]:
-    """The members of ``reg_id``'s family that SOPs cite, when they do not cite ``reg_id`` itself."""
+def cited_via(book: Handbook, reg_id: str, link: Link, cited: set[str]) -> list[Named]:
+    """The members of ``reg_id``'s family that SOPs cite (``cited``: every regulation cited directly),
+    when they do not cite ``reg_id`` itself."""
     registry = book.regulasi_map
-    cited = {c.reg_id for c in legal.citations(book)}
     if reg_id in cited or reg_id not in legal.cited_families(registry, cited):
         return []
     base, amendments = legal.family(registry, reg_id)
@@ -92,6 +92,7 @@ def cited_via(book: Handbook, reg_id: str, link: Link) -> list[Named]:
 
 def index_page(book: Handbook, link: Link) -> str:
     cited = legal.cited_by(book)
+    cited_ids = {reg_id for reg_id, found in cited.items() if found}
     rows = []
     for reg_id in legal.oldest_first(book.regulasi_map, book.regulasi_map):
         reg = book.regulasi_map[reg_id]
@@ -104,7 +105,7 @@ def index_page(book: Handbook, link: Link) -> str:
                 reg=reg,
                 count=len({c.record.id for c in cited.get(reg_id, [])}),
                 wordings=wordings,
-                via=cited_via(book, reg_id, link),
+                via=cited_via(book, reg_id, link, cited_ids),
             )
         )
     rows.sort(key=lambda r: list(labels.REGULASI_JENIS).index(r["reg"].jenis))
@@ -120,10 +121,8 @@ def regulation_page(book: Handbook, reg_id: str, link: Link) -> str:
         kind: [_named(book, t, link) for t in legal.oldest_first(registry, targets) if t in registry]
         for kind, targets in reg.relasi
     }
-    cites = [
-        dict(sop=_sop_link(book, c.record, link), item=c.item + 1, teks=c.teks)
-        for c in legal.cited_by(book).get(reg_id, [])
-    ]
+    cited = legal.cited_by(book)
+    cites = [dict(sop=_sop_link(book, c.record, link), item=c.item + 1, teks=c.teks) for c in cited.get(reg_id, [])]
     return render(
         "html",
         "regulasi.md.j2",
@@ -133,7 +132,7 @@ def regulation_page(book: Handbook, reg_id: str, link: Link) -> str:
         current=link(urls.regulasi_page(reg_id)),
         relations=relations,
         cites=cites,
-        via=cited_via(book, reg_id, link),
+        via=cited_via(book, reg_id, link, {r for r, found in cited.items() if found}),
         link=link,
     )
 
