@@ -82,11 +82,12 @@ def page_html(site_dir: Path, page: str) -> str:
     return page_file(site_dir, page).read_text(encoding="utf-8")
 
 
-def build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def build(project_dir: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of ``project_dir`` into ``site_dir``, with ``env`` added to the environment."""
     return subprocess.run(
         MKDOCS + ["build", "--strict", "--site-dir", str(site_dir)],
         cwd=project_dir,
-        env=ENV,
+        env={**ENV, **env},
         capture_output=True,
         text=True,
         timeout=300,

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ENV, MKDOCS, make_project
+from conftest import ENV, build, make_project
 from test_links import broken_links
 
 sys.path.insert(0, str(__import__("conftest").ROOT / "benchmarks"))
@@ -24,14 +24,7 @@ def article(path) -> str:
 
 
 def mkdocs_build(root, site, **env):
-    result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
-        cwd=root,
-        env={**ENV, **env},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = build(root, site, **env)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return result
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from conftest import ENV, MKDOCS, make_project, page_html
+from conftest import ENV, make_project, page_html
+from conftest import build as conftest_build
 
 from macros import repo
 
@@ -20,14 +21,7 @@ def git(root, *args, date="2024-03-05T10:00:00+07:00"):
 
 
 def build(root, site, **env):
-    result = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
-        cwd=root,
-        env={**ENV, **env},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = conftest_build(root, site, **env)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
