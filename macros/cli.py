@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import baru, core, impor, labels, review, schema
+from . import baru, core, impor, schema, settings
 from .findings import errors, gitlab_report
 
 
@@ -20,12 +20,20 @@ def _root(arg) -> Path:
     return root
 
 
-def cmd_check(args) -> int:
+def _today(root: Path, given: str | None = None) -> dt.date:
+    """The day reviews are judged from: --tanggal-acuan, else the sop plugin's reference_date in
+    mkdocs.yml (as the build reads it), else today."""
     try:
-        today = review.reference_date(args.tanggal_acuan)
-    except review.BadReferenceDate as exc:
-        raise SystemExit("sop: " + labels.ERR["bad_reference_date"].format(var="--tanggal-acuan", value=exc)) from None
+        if given:
+            return settings.reference_date(given) or dt.date.today()
+        return settings.read(root).today()
+    except settings.SettingError as exc:
+        raise SystemExit(f"sop: {exc}") from None
+
+
+def cmd_check(args) -> int:
     root = _root(args.root)
+    today = _today(root, args.tanggal_acuan)
     only = _relative(root, args.berkas) if args.berkas else None
     _, findings = core.load(root, today, only, workers=min(2, os.cpu_count() or 1))
     if only is not None:
@@ -50,7 +58,7 @@ def cmd_check(args) -> int:
 
 def _findings_for(root: Path, path: Path) -> int:
     """Check the handbook with the new file in it; print what `sop check` says about that file."""
-    _, findings = core.load(root, dt.date.today())
+    _, findings = core.load(root, _today(root))
     rel = path.relative_to(root).as_posix()
     mine = [f for f in findings if f.file == rel]
     for f in mine:
@@ -194,7 +202,7 @@ def main(argv=None) -> int:
     p.add_argument(
         "--tanggal-acuan",
         metavar="TTTT-BB-HH",
-        help=f"tanggal acuan pemeriksaan peninjauan (bawaan: ${review.ENV_VAR} atau hari ini)",
+        help="tanggal acuan pemeriksaan peninjauan (bawaan: reference_date plugin sop di mkdocs.yml, atau hari ini)",
     )
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("impor", help="buat draf YAML dari SOP yang sudah ada (teks hasil ekstraksi, atau .docx)")

@@ -67,7 +67,19 @@ ERR = {
     "maybe": "; mungkin maksudnya '{guess}'?",
     "reserved_id": "pengenal '{value}' sudah dipakai oleh halaman buku pedoman; pilih pengenal lain",
     "not_url": "'{value}' bukan alamat web; tulis alamat lengkap yang diawali https:// atau http://",
-    "bad_reference_date": "{var}: '{value}' bukan tanggal acuan yang valid; tulis TTTT-BB-HH, misalnya 2024-07-01",
+    "bad_reference_date": "'{value}' bukan tanggal acuan yang valid; tulis TTTT-BB-HH, misalnya 2024-07-01",
+    "bad_repo_url": (
+        "'{value}' bukan alamat repositori yang dapat dipakai; tulis alamat web repositori saja, "
+        "misalnya https://github.com/organisasi/buku-pedoman (tanpa spasi, tanda kutip, <, >, & , ? atau #)"
+    ),
+    "bad_branch": (
+        "'{value}' bukan nama cabang git yang dapat dipakai di tautan; pakai huruf, angka dan . _ / - "
+        "(tanpa spasi, tanda kutip, <, > atau ..)"
+    ),
+    "bad_platform": "'{value}' bukan platform repositori yang dikenal; pilih github atau gitlab",
+    "bad_config": "{file} tidak dapat dibaca: {problem}",
+    "bad_flag": "'{value}' bukan nilai hidup/mati; tulis true atau false (atau 1 atau 0)",
+    "bad_text_setting": "'{value}' harus berupa teks",
     "other": "nilai tidak valid ({detail})",
 }
 
@@ -447,6 +459,15 @@ SUMBER = {
     "edit_title": "Buka berkas YAML SOP ini di penyunting repositori (untuk pemelihara)",
     "history": "Riwayat perubahan",
     "history_title": "Daftar perubahan berkas YAML SOP ini",
+    "document": "Dokumen sumber",
+    "document_title_attr": "Dokumen asli yang ditranskripsikan menjadi SOP ini, untuk dibandingkan",
+    "document_title": "Dokumen sumber",
+    "document_intro": (
+        "Dokumen ini adalah sumber transkripsi SOP berikut. Catatan SOP menyalin isinya seperti tercetak, "
+        "termasuk kekeliruannya; bagian yang direkonstruksi atau tidak terbaca disebut di Catatan Transkripsi SOP itu."
+    ),
+    "document_download": "Unduh {name}",
+    "document_not_text": "Dokumen ini bukan teks; unduh berkasnya untuk membacanya.",
 }
 
 CETAK = {

@@ -267,10 +267,26 @@ class Peninjauan(Model):
     catatan: Teks | None = Field(None, description="Hasil peninjauan, mis. 'tidak ada perubahan'.")
 
 
+# A document the record was transcribed from, kept in the project's sumber/ folder: a path inside
+# it, never outside: no segment starts with a dot (so no ".." and no hidden file), no absolute path.
+SOURCE_DIR = "sumber"
+BerkasSumber = Annotated[
+    str,
+    StringConstraints(pattern=rf"^{SOURCE_DIR}(/[A-Za-z0-9_-][A-Za-z0-9._-]*)+$"),
+    Field(
+        description=(
+            "Berkas dokumen sumber di folder sumber/ proyek ini, mis. 'sumber/000_16467f76b5c3e419.txt'. "
+            "Halaman SOP menautkannya sebagai Dokumen sumber, agar auditor dapat membandingkan."
+        )
+    ),
+]
+
+
 class Sop(Model):
     """One SOP in the SOP AP format. The file's folder names its satker."""
 
-    sumber: Teks = Field(description="Asal transkripsi, mis. nama berkas dokumen sumber.")
+    sumber: Teks = Field(description="Asal transkripsi: dokumen apa dan bagaimana teksnya diperoleh.")
+    dokumen_sumber: BerkasSumber | None = None
     nomor: Teks = Field(description="Nomor SOP persis seperti tercetak.")
     nama: Teks = Field(description="Nama SOP seperti tercetak.")
     unit: Teks | None = Field(None, description="Unit kerja di dalam satker, bila tercetak.")

@@ -7,7 +7,7 @@ provinces' JSON exports, which carry every validated SOP: the regulation registr
 report, the roles, the glossary and one list of every SOP by name and number. A province is also
 a project of its own: CI builds each in its own job (see .github/workflows and .gitlab-ci.yml).
 
-No MkDocs import here: the national glue is in macros.site.
+No MkDocs import here: the national glue is in macros.site (the `sop` plugin's ``national`` setting).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import yaml
 from . import model
 from .findings import Finding
 from .loader import DATA_DIR, REGISTRIES, Handbook, Record, SopRecord
+from .model import SOURCE_DIR
 from .yamlsource import Source
 
 PROJECTS_DIR = "provinsi"
@@ -65,11 +66,10 @@ def split(root: Path, out: Path) -> dict[str, int]:
     data = root / DATA_DIR
     register = yaml.safe_load((data / "satker.yaml").read_text(encoding="utf-8"))
     satker = model.SatkerRegister.model_validate(register).satker
-    config = yaml.safe_load(_plain_tags((root / "mkdocs.yml").read_text(encoding="utf-8")))
-    # The projects live elsewhere: they use the installed package's hooks file.
-    config["hooks"] = [str(Path(__file__).with_name("hooks.py"))]
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    config.pop("hooks", None)
     config["watch"] = [DATA_DIR]
-    for plugin in config["plugins"]:  # and mkdocs-macros loads the installed package, not a local folder
+    for plugin in config["plugins"]:  # mkdocs-macros loads the installed package, not a local folder
         if isinstance(plugin, dict) and "macros" in plugin:
             options = dict(plugin["macros"])
             options.pop("module_name", None)
@@ -92,8 +92,9 @@ def split(root: Path, out: Path) -> dict[str, int]:
             if (data / satker_id).is_dir():
                 shutil.copytree(data / satker_id, project / DATA_DIR / satker_id)
                 counts[province] += len(list((data / satker_id).glob("*.yaml")))
-        for name in ("docs", "overrides", "schema"):
-            shutil.copytree(root / name, project / name, ignore=shutil.ignore_patterns("vendor"))
+        for name in ("docs", "overrides", "schema", SOURCE_DIR):
+            if (root / name).is_dir():
+                shutil.copytree(root / name, project / name, ignore=shutil.ignore_patterns("vendor"))
         if (root / "node_modules").exists():
             (project / "node_modules").symlink_to((root / "node_modules").resolve())
         title = next((satker[s].provinsi for s in members if satker[s].provinsi), "Pusat")
@@ -101,20 +102,20 @@ def split(root: Path, out: Path) -> dict[str, int]:
             _with_tags(dict(config, site_name=f"Buku Pedoman SOP — {title}")), encoding="utf-8"
         )
     national = dict(config, site_name="Buku Pedoman SOP Nasional", nav=NATIONAL_NAV)
-    national["extra"] = dict(config.get("extra", {}), sop_nasional=PROJECTS_DIR)
+    plugins = [_national_setting(p) for p in config["plugins"]]
     # Material's projects plugin first: it builds every province (each in its own process) before
     # the national pages read their exports.
     # Hoisting is off: it assumes every media file has a source file, and the exports are generated.
     # In CI each province is built by its own job and the national job only reads their exports:
     # SOP_BANGUN_PROVINSI=false (the plugin then still keeps the downloaded sites in site/).
     projects = {
-        "enabled": "__env__SOP_BANGUN_PROVINSI",
+        "enabled": EnvTag(["SOP_BANGUN_PROVINSI", True]),
         "projects_dir": PROJECTS_DIR,
         "concurrency": 2,
         "cache": False,
         "hoisting": False,
     }
-    national["plugins"] = [{"projects": projects}, *config["plugins"]]
+    national["plugins"] = [{"projects": projects}, *plugins]
     (out / "mkdocs.yml").write_text(_with_tags(national), encoding="utf-8")
     for name in ("overrides", "schema"):
         shutil.copytree(root / name, out / name, dirs_exist_ok=True)
@@ -128,18 +129,41 @@ def split(root: Path, out: Path) -> dict[str, int]:
     return counts
 
 
-_TAG = "!!python/name:"
+class EnvTag(list):
+    """An ``!ENV [VARIABLE, default]`` of mkdocs.yml, kept as written: each project resolves it."""
 
 
-def _plain_tags(text: str) -> str:
-    # mkdocs.yml names a Python function with a YAML tag; keep it as text through safe_load.
-    return re.sub(r"!!python/name:(\S+)", r"'__tag__\1'", text)
+class _PythonName(str):
+    """A ``!!python/name:module.function`` of mkdocs.yml (a superfences formatter), kept as written."""
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    pass
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: EnvTag(loader.construct_sequence(node)))
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: _PythonName(suffix))
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    pass
+
+
+_ConfigDumper.add_representer(EnvTag, lambda d, v: d.represent_sequence("!ENV", list(v), flow_style=True))
+_ConfigDumper.add_representer(_PythonName, lambda d, v: d.represent_scalar("tag:yaml.org,2002:python/name:" + v, ""))
 
 
 def _with_tags(config: dict) -> str:
-    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
-    text = re.sub(r"'?__env__(\w+)'?", r"!ENV [\1, true]", text)
-    return re.sub(r"'?__tag__([\w.]+)'?", _TAG + r"\1", text)
+    return yaml.dump(config, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _national_setting(plugin):
+    """The `sop` plugin of the national site reads the provinces' exports (``national``)."""
+    if plugin == "sop":
+        return {"sop": {"national": PROJECTS_DIR}}
+    if isinstance(plugin, dict) and "sop" in plugin:
+        return {"sop": {**(plugin["sop"] or {}), "national": PROJECTS_DIR}}
+    return plugin
 
 
 def _registry(province: str, key: str, cls, data: dict) -> Record:

@@ -1,15 +1,14 @@
 """Review (peninjauan) of SOPs: SOP AP monitoring runs every six months.
 
 The clock is a parameter everywhere, so a build or a test can fix the day it
-judges from (``SOP_TANGGAL_ACUAN``); only the command line and the site glue
-read the real date.
+judges from (the `sop` plugin's ``reference_date`` in mkdocs.yml, see
+``settings``); only the command line and the site glue read the real date.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-import os
 from dataclasses import dataclass
 
 from .model import Sop
@@ -17,22 +16,6 @@ from .model import Sop
 INTERVAL_MONTHS = 6
 # An SOP whose review falls due within this many days is listed as "due soon".
 DUE_SOON_DAYS = 30
-ENV_VAR = "SOP_TANGGAL_ACUAN"
-
-
-class BadReferenceDate(ValueError):
-    pass
-
-
-def reference_date(text: str | None = None) -> dt.date:
-    """The day reviews are judged from: ``text``, else $SOP_TANGGAL_ACUAN, else today."""
-    text = text or os.environ.get(ENV_VAR)
-    if not text:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise BadReferenceDate(text) from None
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

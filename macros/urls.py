@@ -57,6 +57,11 @@ def sop_page(sop_id: str) -> str:
     return f"{SOP_DIR}/{sop_id}.md"
 
 
+def source_page(document: str) -> str:
+    """The page that shows a source document (``sumber/<file>``): beside the file, never in its place."""
+    return f"{document}.md"
+
+
 def satker_page(satker_id: str) -> str:
     return f"{SATKER_DIR}/{satker_id}.md"
 

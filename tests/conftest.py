@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,7 @@ ENV = {
 SEEDS, SEED_FINDINGS = core.load(ROOT, REFERENCE_DATE)
 
 # What a project copy needs to build; node_modules is linked, not copied (5 MB bundle).
-PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "macros", "sop_data", "schema"]
+PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "macros", "sop_data", "schema", "sumber"]
 
 
 def make_project(dest: Path) -> Path:
@@ -110,6 +111,9 @@ def sop(*args) -> subprocess.CompletedProcess:
 
 # Every snapshot a test compared this session; the files no test compared are orphans (see pytest_sessionfinish).
 USED_SNAPSHOTS: set[str] = set()
+# With pytest-xdist the tests run in worker processes: each writes the snapshots it compared to this
+# file (one name a line), and the controlling process reads them all before looking for orphans.
+USED_LOG = "SOP_SNAPSHOTS_USED"
 
 
 def assert_snapshot(name: str, actual: str) -> None:
@@ -147,7 +151,18 @@ def assert_snapshot(name: str, actual: str) -> None:
 
 
 def orphan_snapshots() -> list[str]:
-    return sorted(p.name for p in SNAPSHOTS.iterdir() if p.suffix != ".new" and p.name not in USED_SNAPSHOTS)
+    used = set(USED_SNAPSHOTS)
+    log = Path(os.environ.get(USED_LOG, ""))
+    if log.name and log.is_file():
+        used.update(log.read_text(encoding="utf-8").split())
+    return sorted(p.name for p in SNAPSHOTS.iterdir() if p.suffix != ".new" and p.name not in used)
+
+
+def pytest_configure(config):
+    if not hasattr(config, "workerinput") and USED_LOG not in os.environ:  # the controlling process
+        fd, path = tempfile.mkstemp(prefix="sop-snapshots-", suffix=".txt")
+        os.close(fd)
+        os.environ[USED_LOG] = path  # the workers are started after this, with this environment
 
 
 def _whole_suite(config) -> bool:
@@ -162,6 +177,10 @@ def _whole_suite(config) -> bool:
 
 
 def pytest_sessionfinish(session, exitstatus):
+    if hasattr(session.config, "workerinput"):  # a worker: hand its snapshots to the controller
+        with open(os.environ[USED_LOG], "a", encoding="utf-8") as log:
+            log.write("".join(f"{name}\n" for name in USED_SNAPSHOTS))
+        return
     if exitstatus == 0 and _whole_suite(session.config) and orphan_snapshots():
         session.exitstatus = 1
 

@@ -10,8 +10,9 @@ from html import unescape
 import pytest
 from conftest import ENV, REFERENCE_DATE, ROOT, SEEDS, build, make_project, page_html
 
-from macros import core, schema, site
+from macros import core, schema
 from macros.loader import DATA_DIR
+from macros.site import vendor
 
 SOP_FILES = sorted(p.relative_to(ROOT / DATA_DIR) for p in (ROOT / DATA_DIR).glob("*/*.yaml"))
 pytestmark = pytest.mark.build
@@ -46,10 +47,10 @@ def test_no_page_refers_to_another_host(built_site):
 
 
 def test_mermaid_is_the_pinned_bundle(built_site):
-    bundle = built_site / site.MERMAID.target
-    assert site._sha256(bundle) == site.MERMAID.sha256
-    meta = json.loads((ROOT / "node_modules" / site.MERMAID.name / "package.json").read_text())
-    assert meta["version"] == site.MERMAID.version
+    bundle = built_site / vendor.MERMAID.target
+    assert vendor._sha256(bundle) == vendor.MERMAID.sha256
+    meta = json.loads((ROOT / "node_modules" / vendor.MERMAID.name / "package.json").read_text())
+    assert meta["version"] == vendor.MERMAID.version
     major, minor, patch = map(int, meta["version"].split("."))
     assert (major, minor, patch) >= (11, 16, 1), "swimlane-beta and its security fixes need 11.16.1+"
 
@@ -203,3 +204,24 @@ def test_mermaid2_adds_its_scripts_only_to_pages_with_a_diagram(built_site):
     for other in ("index", "pemeriksaan", "regulasi/perpres-29-2014", "glosarium"):
         page = page_html(built_site, other)
         assert "sop.js" not in page and "mermaidConfig" not in page
+
+
+def test_mermaid2_adds_its_loader_to_pages_with_a_diagram_and_leaves_them_as_written(built_site):
+    """mkdocs-mermaid2 decides the script tags (its loader and its configuration); the page it
+    writes them into is the page as rendered, not re-serialized by an HTML parser."""
+    page = page_html(built_site, "sop/kpu-kota-palu/penyusunan-laporan-kinerja")
+    assert page.count('<script src="../../assets/javascripts/sop.js"></script>') == 1
+    assert "window.mermaidConfig = {default: {" in page and "startOnLoad: false" in page
+    assert page.index("window.mermaidConfig") < page.index("</body>")
+    assert "data-search-exclude>" in page and 'data-search-exclude=""' not in page  # as the templates write it
+    home = page_html(built_site, ".")
+    assert "window.mermaidConfig" not in home and "sop.js" not in home  # no diagram, no loader
+
+
+def test_the_mermaid_fence_escapes_its_source_and_mermaid2_recognises_it():
+    from macros.site.mermaid import fence_mermaid_custom
+
+    out = fence_mermaid_custom('A --> B["<img src=x onerror=alert(1)>"] & C', "mermaid", "mermaid", {}, None)
+    assert out.startswith("<pre") and 'class="mermaid"><code>' in out
+    assert "<img" not in out and "&lt;img src=x onerror=alert(1)&gt;" in out and "--&gt;" in out and "&amp; C" in out
+    assert fence_mermaid_custom.__name__ == "fence_mermaid_custom"  # how mermaid2 knows its Material mode

@@ -117,7 +117,7 @@ def test_a_malformed_reference_date_stops_the_build_with_a_clear_message(project
         text=True,
     )
     assert result.returncode != 0
-    assert "SOP_TANGGAL_ACUAN: '23-11-2026' bukan tanggal acuan yang valid" in result.stdout + result.stderr
+    assert "Plugin 'sop' option 'reference_date': '23-11-2026' bukan tanggal acuan yang valid" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
 
 

@@ -107,6 +107,12 @@ CASES = {
         None,
         None,
     ),
+    "REF-010": (
+        "a source document that is not in sumber/",
+        mutate(lambda s: s.update(dokumen_sumber="sumber/tidak-ada.txt")),
+        None,
+        None,
+    ),
     "FLOW-001": ("no start", mutate(_set(("langkah", 0, "jenis"), "proses")), None, None),
     "FLOW-002": ("steps skipped from the start", mutate(_set(("langkah", 0, "lanjut"), [4])), None, None),
     "FLOW-003": (
@@ -373,6 +379,7 @@ WHERE = {
     'REF-007': [('regulasi.perpres-29-2014.relasi.diubah_oleh[1]', '- tidak-ada')],
     'REF-008': [('catatan_transkripsi[1].bidang', '- bidang: langkah[9].keg')],
     'REF-009': [('pelaksana[3]', '- id: ketua')],
+    'REF-010': [('dokumen_sumber', 'dokumen_sumber: sumber/t')],
     'REG-001': [('regulasi.pkpu-8-2019.relasi', 'relasi:')],
     'REG-002': [('regulasi.uu-25-2004.relasi.mengubah[1]', '- uu-7-2017')],
     'REG-003': [('regulasi.permenpan-12-2015.status', 'status: berlaku')],
@@ -416,6 +423,23 @@ def test_check_triggers(tmp_path, code):
     # Each finding names the exact field, and its line is the line where that field (or its parent) is written.
     lines = (tmp_path / file).read_text(encoding="utf-8").splitlines()
     assert [(f.field, lines[f.line - 1].strip()[:24]) for f in hits] == WHERE[code]
+
+
+def test_a_source_document_in_sumber_is_accepted_and_a_link_out_of_it_is_not(tmp_path):
+    sop = mutate(lambda s: s.update(dokumen_sumber="sumber/kpu-kota-palu/asli.txt"))()
+
+    def documents(root):
+        (root / "sumber/kpu-kota-palu").mkdir(parents=True)
+        (root / "sumber/kpu-kota-palu/asli.txt").write_text("teks asli", encoding="utf-8")
+
+    assert [f.code for f in findings(tmp_path / "a", sop, before=documents) if f.code == "REF-010"] == []
+
+    def escaping(root):
+        (root / "sumber/kpu-kota-palu").mkdir(parents=True)
+        (root / "rahasia.txt").write_text("di luar sumber/", encoding="utf-8")
+        (root / "sumber/kpu-kota-palu/asli.txt").symlink_to(root / "rahasia.txt")
+
+    assert [f.code for f in findings(tmp_path / "b", sop, before=escaping)] == ["REF-010"]
 
 
 def test_line_and_field_point_at_the_problem(tmp_path):

@@ -64,6 +64,8 @@ def unpublished(record, raw: str, site) -> list:
     for path, value in strings(record.data.model_dump(mode="json", exclude_none=True)):
         if path[0] == "dasar_hukum" and path[2:3] == ("regulasi",):
             found = f'href="../../regulasi/{value}.html"' in raw
+        elif path[0] == "dokumen_sumber":  # linked as Dokumen sumber, to the page that shows it
+            found = f'href="../../{value}.html"' in raw and (site / value).is_file()
         elif path[-1] == "penomoran":  # a list's lettering: its style, not a string
             found = value == "angka" or 'class="sop-huruf"' in raw
         elif path[0] == "pelaksana" and path[-1] == "jabatan":
@@ -124,7 +126,6 @@ def test_serang_keeps_its_printed_structure_numbers_and_lettering(built_site):
 
 # --- As printed: the text seeds against the records ----------------------------------------------
 
-SEEDS_DIR = ROOT.parent / "shared" / "seeds"
 TEXT_SEEDS = {"000", "001", "003", "004"}  # 002 is an OCR scan: its reconstructions are marked in the record
 
 
@@ -142,14 +143,18 @@ def printed_fields(sop):
 
 
 def seed_of(record) -> str:
-    return re.search(r"(\d{3})_[0-9a-f]+\.txt", record.data.sumber).group(1)
+    return re.search(r"(\d{3})_[0-9a-f]+\.txt", record.data.dokumen_sumber).group(1)
+
+
+def seed_text(record) -> str:
+    """The document the record was transcribed from: the project's own copy under sumber/."""
+    return (ROOT / record.data.dokumen_sumber).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("sop_id", [i for i in IDS if seed_of(SEEDS.sops[i]) in TEXT_SEEDS], ids=str)
 def test_every_printed_value_is_in_the_seed_as_written_or_has_a_transcription_note(sop_id):
     record = SEEDS.sops[sop_id]
-    (seed,) = SEEDS_DIR.glob(f"{seed_of(record)}_*.txt")
-    text = " ".join(seed.read_text(encoding="utf-8").replace("\u00a0", " ").split())
+    text = " ".join(seed_text(record).replace("\u00a0", " ").split())
     noted = {note.bidang for note in record.data.catatan_transkripsi}
     silent = []
     for path, value in printed_fields(record.data):
@@ -180,8 +185,8 @@ WORD = re.compile(r"\w+")
 
 
 def ocr_words(first: int, last: int) -> collections.Counter:
-    (seed,) = SEEDS_DIR.glob("002_*.txt")
-    lines = seed.read_text(encoding="utf-8").splitlines()[first - 1 : last]
+    (ocr,) = (r for r in SEEDS.sops.values() if seed_of(r) == "002")
+    lines = seed_text(ocr).splitlines()[first - 1 : last]
     return collections.Counter(w.lower() for w in WORD.findall("\n".join(lines)))
 
 
@@ -317,8 +322,7 @@ def classify(record) -> dict[str, list[str]]:
     """Each printed value slot of a seed record as exact (as printed), noted (a transcription note
     covers it) or silent (neither), by field."""
     sop = record.data
-    (seed,) = SEEDS_DIR.glob(f"{seed_of(record)}_*.txt")
-    text = " ".join(seed.read_text(encoding="utf-8").replace("\u00a0", " ").split())
+    text = " ".join(seed_text(record).replace("\u00a0", " ").split())
     notes = {note.bidang for note in sop.catatan_transkripsi}
     ocr_unmarked = {f for f, _ in unmarked_reconstructions(sop)} if seed_of(record) == "002" else set()
     out: dict[str, list[str]] = {"exact": [], "noted": [], "silent": []}

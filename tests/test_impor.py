@@ -20,9 +20,9 @@ from conftest import ROOT, SEEDS
 from macros import baru, core, impor
 from macros.model import Sop
 
-SEEDS_DIR = ROOT.parent / "shared" / "seeds"
+SEEDS_DIR = ROOT / "sumber"  # the project's own copy of the documents the seeds were transcribed from
 SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
-CURATED = {r.data.sumber.split()[0].rsplit("/", 1)[-1]: r.data for r in SEEDS.sops.values()}
+CURATED = {r.data.dokumen_sumber.rsplit("/", 1)[-1]: r.data for r in SEEDS.sops.values()}
 BOXES = ("kualifikasi_pelaksana", "peralatan_perlengkapan", "peringatan", "pencatatan_pendataan")
 
 

@@ -90,7 +90,7 @@ def test_pre_commit_hooks_pass_on_the_seeds_a_skeleton_and_an_imported_draft(tmp
     new = run(sys.executable, "-m", "macros", "--root", str(root), "baru", "--satker", "kpu-kota-palu", "--nama", "Uji",
               "--nomor", "99/ORT.06/7271/2026", "--pelaksana", "Sekretaris", "--langkah", "2")  # fmt: skip
     assert new.returncode == 0, new.stdout + new.stderr
-    seed = ROOT.parent / "shared/seeds/004_fbddccab351de676.txt"
+    seed = ROOT / "sumber/004_fbddccab351de676.txt"
     draft = tmp_path / "draf.yaml"
     imported = run(sys.executable, "-m", "macros", "--root", str(root), "impor", str(seed), "--keluar", str(draft))
     assert imported.returncode == 0, imported.stdout + imported.stderr

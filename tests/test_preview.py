@@ -69,4 +69,4 @@ def test_preview_of_a_missing_sop_says_so(tmp_path):
         timeout=300,
     )
     assert result.returncode != 0
-    assert "SOP_PRATINJAU=kpu-kota-palu/tidak-ada" in result.stderr and "Traceback" not in result.stderr
+    assert "SOP=kpu-kota-palu/tidak-ada" in result.stderr and "Traceback" not in result.stderr

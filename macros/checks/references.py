@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from .. import legal
 from ..loader import SopRecord
+from ..model import SOURCE_DIR
 from .base import Context, _at, check, registry_at
 
 
@@ -167,3 +168,19 @@ def lanes_used(ctx: Context, record: SopRecord):
     for i, lane in enumerate(record.data.pelaksana):
         if lane.id not in used:
             yield (*_at(record, "pelaksana", i), f"lajur '{lane.nama}' tidak dipakai oleh langkah mana pun")
+
+
+@check("REF-010", "error")
+def source_document_exists(ctx: Context, record: SopRecord):
+    """Dokumen sumber (`dokumen_sumber`) adalah berkas yang ada di folder sumber/ proyek ini.
+
+    Halaman SOP menautkan dokumen itu agar auditor dapat membandingkan catatan dengan aslinya;
+    tautan ke berkas yang tidak ada akan rusak di situs yang diterbitkan.
+    """
+    wanted = record.data.dokumen_sumber
+    if wanted is None:
+        return
+    path = ctx.book.root / wanted
+    inside = (ctx.book.root / SOURCE_DIR).resolve()
+    if not path.is_file() or not path.resolve().is_relative_to(inside):
+        yield (*_at(record, "dokumen_sumber"), f"berkas '{wanted}' tidak ada di folder {SOURCE_DIR}/ proyek ini")

@@ -121,8 +121,6 @@ def regulation_page(book: Handbook, reg_id: str, link: Link) -> str:
         kind: [_named(book, t, link) for t in legal.oldest_first(registry, targets) if t in registry]
         for kind, targets in reg.relasi
     }
-    cited = legal.cited_by(book)
-    cites = [dict(sop=_sop_link(book, c.record, link), item=c.item + 1, teks=c.teks) for c in cited.get(reg_id, [])]
     return render(
         "html",
         "regulasi.md.j2",
@@ -131,10 +129,23 @@ def regulation_page(book: Handbook, reg_id: str, link: Link) -> str:
         chain=chain,
         current=link(urls.regulasi_page(reg_id)),
         relations=relations,
-        cites=cites,
-        via=cited_via(book, reg_id, link, {r for r, found in cited.items() if found}),
         link=link,
+        **_cites(book, reg_id, link),
     )
+
+
+def _cites(book: Handbook, reg_id: str, link: Link) -> dict:
+    """Every citation of ``reg_id`` as printed, or the family members cited instead of it."""
+    cited = legal.cited_by(book)
+    return dict(
+        cites=[dict(sop=_sop_link(book, c.record, link), item=c.item + 1, teks=c.teks) for c in cited.get(reg_id, [])],
+        via=cited_via(book, reg_id, link, {r for r, found in cited.items() if found}),
+    )
+
+
+def citations_table(book: Handbook, reg_id: str, link: Link) -> str:
+    """Every SOP citing ``reg_id``, with the item's wording as printed (``kutipan_regulasi``)."""
+    return render("html", "kutipan.md.j2", **_cites(book, reg_id, link))
 
 
 def report_page(book: Handbook, findings: list[Finding], today: dt.date, link: Link) -> str:

@@ -70,21 +70,13 @@ def sop_page(
     return render(
         "html",
         "sop.md.j2",
-        sop=sop,
+        **_box_context(record, book, link, abbr),
         record=record,
         satker=book.satker_map.get(record.satker),
         satker_href=link(urls.satker_page(record.satker)),
         regulasi=book.regulasi_map,
-        reg_views={
-            reg_id: legal.reg_view(book, reg_id, link)
-            for item in sop.dasar_hukum
-            for reg_id in item.regulasi
-            if reg_id in book.regulasi_map
-        },
-        sops=book.sops,
-        link=link,
+        document_href=link(urls.source_page(sop.dokumen_sumber)) if sop.dokumen_sumber else None,
         steps=Markup(step_table(sop, parts, abbr)),
-        abbr=abbr,
         parts=parts,
         total=waktu.total(sop),
         rules=labels.TIME["rules"].format(
@@ -100,6 +92,46 @@ def sop_page(
         finding_count=len(findings),
         review=review.status(sop, today or dt.date.today()),
         source=source,
+    )
+
+
+def _box_context(record, book: Handbook, link: Link, abbr) -> dict:
+    """What the six boxes need (``_kotak.j2``): the SOP, its regulations as citations show them, links."""
+    sop = record.data
+    return dict(
+        sop=sop,
+        reg_views={
+            reg_id: legal.reg_view(book, reg_id, link)
+            for item in sop.dasar_hukum
+            for reg_id in item.regulasi
+            if reg_id in book.regulasi_map
+        },
+        sops=book.sops,
+        link=link,
+        abbr=abbr,
+    )
+
+
+def boxes(record, book: Handbook, link: Link, keys: list[str] | None = None) -> str:
+    """An SOP's boxes as its page shows them: all six, or those named (``dasar_hukum`` ...)."""
+    abbr = glossary.Marker(book.istilah_map, html_text)
+    return render("html", "kotak.md.j2", **_box_context(record, book, link, abbr), keys=keys or list(labels.BOX))
+
+
+def source_document(book: Handbook, document: str, text: str | None, link: Link) -> str:
+    """The page of a source document: which SOPs were transcribed from it, the file, and its text."""
+    records = in_order(r for r in book.sops.values() if r.data.dokumen_sumber == document)
+    return render(
+        "html",
+        "sumber.md.j2",
+        document=document,
+        name=document.rsplit("/", 1)[-1],
+        href=link(document),
+        text=text,
+        sops=[
+            dict(href=link(urls.sop_page(r.id)), nama=r.data.nama, nomor=r.data.nomor, sumber=r.data.sumber)
+            for r in records
+        ],
     )
 
 
@@ -130,10 +162,12 @@ def in_order(records):
     return sorted(records, key=lambda r: (r.satker, r.data.nama.casefold(), r.id))
 
 
-def home(book: Handbook, link: Link, findings_by_file=None) -> str:
-    """Every SOP of the handbook: Nomor, Nama, Satker, Tanggal Efektif, and how many findings it has."""
-    rows = _rows(book, in_order(book.sops.values()), link, findings_by_file)
-    return render("html", "sop_list.html.j2", rows=rows, show_satker=True)
+def home(book: Handbook, link: Link, findings_by_file=None, satker: str | None = None) -> str:
+    """Every SOP of the handbook (or of one satker): Nomor, Nama, Satker, Tanggal Efektif, and how
+    many findings it has."""
+    records = [r for r in book.sops.values() if satker is None or r.satker == satker]
+    rows = _rows(book, in_order(records), link, findings_by_file)
+    return render("html", "sop_list.html.j2", rows=rows, show_satker=satker is None)
 
 
 def satker_page(book: Handbook, satker_id: str, link: Link, findings_by_file=None) -> str:

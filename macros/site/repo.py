@@ -1,21 +1,21 @@
 """Where the records live in version control: edit and history links, and each file's last change.
 
-The repository is named by the environment (SOP_REPO_URL, SOP_REPO_CABANG), which the CI files set
-from the platform's own variables; with none, the site has no edit links. Last-change dates come
-from one `git log` over sop_data/; with no git history (a tarball), there are none and the pages
-say nothing.
+The repository is named by the `sop` plugin's settings (``repo_url``, ``repo_branch``,
+``repo_platform``), which the CI files fill from the platform's own variables; with no address the
+site has no edit links. Last-change dates come from one `git log` over sop_data/; with no git
+history (a tarball), there are none and the pages say nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+from urllib.parse import quote
 
-ENV_URL, ENV_BRANCH, ENV_KIND = "SOP_REPO_URL", "SOP_REPO_CABANG", "SOP_REPO_JENIS"
+from markupsafe import escape
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,9 @@ class Repo:
 
     def _web(self, action: str, path: str) -> str:
         sep = "/-/" if self.kind == "gitlab" else "/"
-        return f"{self.url.rstrip('/')}{sep}{action}/{self.branch}/{path}"
+        # The settings already refuse an address or branch with anything a link would read as
+        # syntax; the path is percent-encoded here, so a link stays one link whatever names a file.
+        return f"{self.url.rstrip('/')}{sep}{action}/{quote(self.branch)}/{quote(path)}"
 
     def edit(self, path: str) -> str:
         """The platform's web editor for ``path`` (relative to the repository root)."""
@@ -36,13 +38,10 @@ class Repo:
         """The list of commits that changed ``path``."""
         return self._web("commits", path)
 
-
-def from_env(env=os.environ) -> Repo | None:
-    url = env.get(ENV_URL, "").strip()
-    if not url.startswith(("https://", "http://")):
-        return None
-    kind = env.get(ENV_KIND) or ("gitlab" if "gitlab" in url.casefold() else "github")
-    return Repo(url, env.get(ENV_BRANCH, "").strip() or "main", "gitlab" if kind == "gitlab" else "github")
+    def edit_attribute(self, path: str) -> str:
+        """``edit`` escaped for an HTML attribute: for Material's edit button, whose template
+        writes ``page.edit_url`` as it is (theme templates are not autoescaped)."""
+        return str(escape(self.edit(path)))
 
 
 def last_changed(root: Path, folder: str = "sop_data") -> dict[str, dt.date]:
