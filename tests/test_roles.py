@@ -136,3 +136,14 @@ def test_glossary_page_gives_each_term_its_meaning_and_sops(built_site):
 def test_sop_pages_mark_glossary_terms_with_their_meaning(built_site):
     page = page_html(built_site, "sop/kpu-kabupaten-luwu-utara/penyusunan-laporan-kinerja")
     assert '<abbr title="Laporan Kinerja" tabindex="0">LAPKIN</abbr>' in page
+
+
+def test_an_unreadable_waktu_shows_as_unknown_on_the_role_page_never_as_a_time(built_site):
+    """Bengkulu Utara's step 1 has an unreadable Waktu (the scan prints 'TR'): the Sekretaris's role
+    page says it is unknown, as the SOP page does, and does not print the reason as if it were the time."""
+    page = page_html(built_site, "jabatan/sekretaris")
+    rows = re.findall(r"<tr><td class=\"sop-nowrap\">(.*?)</tr>", page, re.S)
+    (row,) = [r for r in rows if "pengumpulan-data-kinerja.html#langkah-1\"" in r]
+    waktu = re.findall(r"<td>(.*?)</td>", row, re.S)[-2]
+    assert 'class="sop-unknown"' in waktu and "tidak diketahui" in html.unescape(waktu)
+    assert html.unescape(re.sub(r"<[^>]+>", "", waktu)).startswith("[tidak diketahui:")

@@ -26,7 +26,8 @@ class SopTasks:
 
 
 def _text(value) -> str:
-    return value.tidak_diketahui if isinstance(value, TidakDiketahui) else (value or "")
+    """The printed text to look for a role's name in; an unknown value has none."""
+    return value if isinstance(value, str) else ""
 
 
 def _mention_pattern(role) -> re.Pattern:
@@ -57,18 +58,17 @@ def tasks(book: Handbook, role_id: str, link: Link, mentions: bool = True) -> tu
                         no=step.no,
                         href=link(page, urls.step_anchor(step.no)),
                         jenis=step.jenis,
-                        kegiatan=_text(step.kegiatan),
-                        waktu=_text(step.mutu_baku.waktu),
-                        output=_text(step.mutu_baku.output),
+                        # As printed, or unknown with its reason: the template shows each as the SOP page does.
+                        kegiatan=step.kegiatan,
+                        waktu=step.mutu_baku.waktu,
+                        output=step.mutu_baku.output,
                         lanes=mine,
                         cabang=[(b.label, b.ke) for b in step.cabang],
                     )
                 )
             elif mentions and not lanes and pattern.search(_text(step.kegiatan)):
                 mentioned.append(
-                    dict(
-                        sop=entry, no=step.no, href=link(page, urls.step_anchor(step.no)), kegiatan=_text(step.kegiatan)
-                    )
+                    dict(sop=entry, no=step.no, href=link(page, urls.step_anchor(step.no)), kegiatan=step.kegiatan)
                 )
         if entry.lanes:
             performed.append(entry)
@@ -80,6 +80,7 @@ def role_page(book: Handbook, role_id: str, link: Link) -> str:
     return render(
         "html",
         "jabatan.md.j2",
+        unknown=TidakDiketahui,
         role=book.jabatan_map[role_id],
         role_id=role_id,
         performed=performed,
