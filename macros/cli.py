@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -227,6 +228,8 @@ def main(argv=None) -> int:
     p = sub.add_parser("schema", help="tulis ulang JSON Schema di schema/")
     p.set_defaults(func=cmd_schema)
     args = parser.parse_args(argv)
+    # What the library logs (a parallel check falling back to one process) reaches the maintainer.
+    logging.basicConfig(format="sop: %(message)s", level=logging.WARNING)
     return args.func(args)
 
 

@@ -84,3 +84,32 @@ def test_checks_split_over_two_processes_find_exactly_what_one_process_finds(mon
     _, split = core.load(project, REFERENCE_DATE, workers=2)
     assert forks == [1] and len(alone) > 100
     assert split == alone
+
+
+def test_a_failed_second_process_is_redone_here_and_said(caplog):
+    """When the forked half of `sop check` dies, its findings are computed in this process and the
+    fallback is logged (it is slower, and a maintainer should know why)."""
+    import os
+
+    from macros.checks import base
+
+    parent = os.getpid()
+
+    def child_work():
+        if os.getpid() != parent:
+            raise RuntimeError("the second process breaks")
+        return ["dari anak"]
+
+    with caplog.at_level("WARNING", logger="sop.check"):
+        out = base._in_child(child_work, lambda: ["dari induk"])
+    assert out == ["dari induk", "dari anak"]
+    (record,) = caplog.records
+    assert "pemeriksaan paralel gagal" in record.getMessage() and "satu proses" in record.getMessage()
+
+
+def test_a_healthy_second_process_logs_nothing(caplog):
+    from macros.checks import base
+
+    with caplog.at_level("WARNING", logger="sop.check"):
+        assert base._in_child(lambda: ["a"], lambda: ["b"]) == ["b", "a"]
+    assert caplog.records == []
