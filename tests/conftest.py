@@ -26,6 +26,9 @@ ENV = {
     **{k: v for k, v in os.environ.items() if not k.startswith(("SOP_REPO_", "SOP_PRATINJAU", "SOP_SALIN_MARKDOWN"))},
     "NO_MKDOCS_2_WARNING": "1",
     "SOP_TANGGAL_ACUAN": REFERENCE_DATE.isoformat(),
+    # Builds import the handbook from this working tree, not from whatever checkout the virtual
+    # environment was installed from (a project copy's own macros/ still comes first: it is the cwd).
+    "PYTHONPATH": str(ROOT),
 }
 
 # The embedded handbook, loaded once for every test module that parametrizes over it.

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-from conftest import ENV, build, make_project
+from conftest import ENV, ROOT, build, make_project
 from test_links import broken_links
 
 sys.path.insert(0, str(__import__("conftest").ROOT / "benchmarks"))
@@ -47,6 +49,28 @@ def split_handbook(tmp_path_factory):
     site = out / "site"
     mkdocs_build(out, site)
     return source, single, out, site
+
+
+def test_the_province_builds_use_the_working_tree_under_test(split_handbook, tmp_path):
+    """A province project has no macros/ of its own: its `sop` plugin and macros come from the
+    PYTHONPATH the tests set to this working tree, before the checkout the virtual environment was
+    installed from. Shown with a decoy copy: whatever PYTHONPATH names is what a province imports."""
+    _, _, out, _ = split_handbook
+    province = next((out / "provinsi").iterdir())
+    decoy = tmp_path / "checkout-lain"
+    shutil.copytree(ROOT / "macros", decoy / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    probe = "import macros.site.plugin; print(macros.site.plugin.__file__)"
+    for path in (decoy, ROOT):
+        result = subprocess.run(
+            [sys.executable, "-c", probe],
+            cwd=province,
+            env={**ENV, "PYTHONPATH": str(path)},
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stderr
+        assert Path(result.stdout.strip()).resolve().is_relative_to(path.resolve())
+    assert ENV["PYTHONPATH"] == str(ROOT)
 
 
 def test_every_sop_page_of_the_provinces_is_the_single_site_page(split_handbook):
