@@ -48,10 +48,12 @@ check: install
 schema: install
 	$(BIN)/sop schema
 
-# Lint and format check first: they take a second and name the line.
+# Lint, format and type checks first: they take seconds and name the line. mypy reads its
+# settings (strict, files, overrides) from pyproject.toml.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -8,8 +8,9 @@ from pathlib import Path
 from .render.templating import render
 
 
-def lane_ids(names: list[str]) -> list[dict]:
-    lanes, seen = [], set()
+def lane_ids(names: list[str]) -> list[dict[str, str]]:
+    lanes: list[dict[str, str]] = []
+    seen: set[str] = set()
     for name in names:
         base = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "pelaksana"
         lane_id, n = base, 2

@@ -8,13 +8,14 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import baru, core, impor, schema, settings
 from .findings import errors, gitlab_report
 
 
-def _root(arg) -> Path:
+def _root(arg: str) -> Path:
     root = Path(arg).resolve()
     if not (root / "sop_data").is_dir():
         raise SystemExit(f"sop: tidak ada folder sop_data/ di {root}")
@@ -32,7 +33,7 @@ def _today(root: Path, given: str | None = None) -> dt.date:
         raise SystemExit(f"sop: {exc}") from None
 
 
-def cmd_check(args) -> int:
+def cmd_check(args: argparse.Namespace) -> int:
     root = _root(args.root)
     today = _today(root, args.tanggal_acuan)
     only = _relative(root, args.berkas) if args.berkas else None
@@ -116,7 +117,7 @@ def cmd_impor(args) -> int:
     return _findings_for(root, path)
 
 
-def _ask(value, prompt: str) -> str:
+def _ask(value: str | None, prompt: str) -> str:
     if value:
         return value
     if not sys.stdin.isatty():
@@ -124,7 +125,7 @@ def _ask(value, prompt: str) -> str:
     return input(f"{prompt}: ").strip()
 
 
-def cmd_baru(args) -> int:
+def cmd_baru(args: argparse.Namespace) -> int:
     root = _root(args.root)
     book, _ = core.load(root, dt.date.today())
     satker = _ask(args.satker, "Satker (kunci di sop_data/satker.yaml)")
@@ -156,7 +157,7 @@ def _relative(root: Path, files: list[str]) -> set[str]:
     return out
 
 
-def cmd_pecah(args) -> int:
+def cmd_pecah(args: argparse.Namespace) -> int:
     from . import nasional
 
     if args.daftar:  # for a CI matrix: the provinces, as JSON
@@ -174,13 +175,13 @@ def cmd_pecah(args) -> int:
     return 0
 
 
-def cmd_schema(args) -> int:
+def cmd_schema(args: argparse.Namespace) -> int:
     for path in schema.write(_root(args.root)):
         print(path)
     return 0
 
 
-def main(argv=None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sop", description="Alat buku pedoman SOP.")
     parser.add_argument("--root", default=".", help="folder proyek yang berisi sop_data/ (bawaan: folder ini)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -230,7 +231,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     # What the library logs (a parallel check falling back to one process) reaches the maintainer.
     logging.basicConfig(format="sop: %(message)s", level=logging.WARNING)
-    return args.func(args)
+    command: Callable[[argparse.Namespace], int] = args.func
+    return command(args)
 
 
 if __name__ == "__main__":

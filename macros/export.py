@@ -10,8 +10,8 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Callable
-from typing import Literal
+from collections.abc import Callable, Iterable, Mapping
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,7 +19,7 @@ from . import labels, legal, model, urls
 from .findings import Finding
 from .loader import Handbook
 
-FORMAT = "buku-pedoman-sop"
+FORMAT: Final = "buku-pedoman-sop"
 # Bump the major version when a field is removed or changes meaning; the minor one when a field is added.
 VERSION = "1.3"  # 1.1: findings carry `path`; 1.2: role and glossary registries; 1.3: regulasi.penerbit, status_diperiksa, Sop.baris_tanggal, judul_tabel, nested narasi
 # An auditor filters on the regulation as a citation (jenis, nomor, tahun) and on what amended or revoked it.
@@ -74,12 +74,12 @@ class BukuPedomanEkspor(_Export):
     )
 
 
-def _cell(value) -> str:
+def _cell(value: object) -> str:
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _names(registry, ids) -> str:
+def _names(registry: Mapping[str, model.Regulasi], ids: Iterable[str]) -> str:
     return "; ".join(legal.short_name(registry[r]) for r in ids)
 
 

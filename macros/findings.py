@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from dataclasses import field as dataclass_field
-from typing import Literal
+from typing import Any, Literal, TypeAlias
+
+# "error" stops the build; "warning" is published with the SOP.
+Level: TypeAlias = Literal["error", "warning"]
+# A place in a record's data: keys and 0-based list indexes, e.g. ("langkah", 2, "pelaksana").
+DataPath: TypeAlias = tuple[str | int, ...]
 
 
 @dataclass(frozen=True, order=True)
@@ -17,20 +23,20 @@ class Finding:
     line: int  # 1-based line in that file
     field: str  # the field path as a maintainer reads it: langkah[3].cabang (items counted from 1)
     code: str  # the rule's code, e.g. FLOW-003
-    level: Literal["error", "warning"]  # "error" stops the build; "warning" is published
+    level: Level
     message: str
     # The same place as data: keys and 0-based list indexes, so that code never parses `field` back.
-    path: tuple[str | int, ...] = dataclass_field(default=(), compare=False)
+    path: DataPath = dataclass_field(default=(), compare=False)
 
     @classmethod
-    def at(cls, file: str, line: int, path, code: str, level: str, message: str) -> Finding:
+    def at(cls, file: str, line: int, path: Sequence[str | int], code: str, level: Level, message: str) -> Finding:
         return cls(file, line, field_path(path), code, level, message, tuple(path))
 
     def format(self) -> str:
         where = f"{self.field}: " if self.field else ""
         return f"{self.file}:{self.line}: {self.code} {self.level}: {where}{self.message}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     def format_github(self) -> str:
@@ -43,10 +49,10 @@ class Finding:
         )
 
 
-def gitlab_report(findings) -> list[dict]:
+def gitlab_report(findings: Iterable[Finding]) -> list[dict[str, Any]]:
     """GitLab's Code Quality report (a subset of Code Climate's format): merge requests show each
     finding on its line."""
-    out = []
+    out: list[dict[str, Any]] = []
     for f in findings:
         fingerprint = hashlib.sha256(f"{f.code}|{f.file}|{f.field}|{f.message}".encode()).hexdigest()
         out.append(
@@ -69,7 +75,7 @@ def _gh_property(text: str) -> str:
     return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def field_path(path) -> str:
+def field_path(path: Iterable[str | int]) -> str:
     """('langkah', 2, 'pelaksana') -> 'langkah[3].pelaksana' (items counted from 1, as on the form)."""
     out = ""
     for part in path:
@@ -83,12 +89,12 @@ def field_path(path) -> str:
 _PART = re.compile(r"([a-z_]+)|\[(\d+)\]")
 
 
-def parse_field(text: str) -> tuple:
+def parse_field(text: str) -> DataPath:
     """'langkah[3].pelaksana' -> ('langkah', 2, 'pelaksana'): the inverse of field_path."""
     return tuple(key if key else int(index) - 1 for key, index in _PART.findall(text))
 
 
-def group_by(findings, attribute: str) -> dict[str, list[Finding]]:
+def group_by(findings: Iterable[Finding], attribute: Literal["file", "code"]) -> dict[str, list[Finding]]:
     """Findings grouped by one of their fields ("file", "code"), each group in the given order."""
     out: dict[str, list[Finding]] = {}
     for f in findings:
@@ -96,5 +102,5 @@ def group_by(findings, attribute: str) -> dict[str, list[Finding]]:
     return out
 
 
-def errors(findings) -> list[Finding]:
+def errors(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if f.level == "error"]

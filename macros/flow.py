@@ -17,7 +17,7 @@ class Edge:
 def edges(sop: Sop) -> list[Edge]:
     """Edges in step order. A step without ``lanjut`` goes on to the next listed step,
     except an end terminator and a decision (whose branches say where it goes)."""
-    out = []
+    out: list[Edge] = []
     steps = sop.langkah
     for i, step in enumerate(steps):
         if step.jenis == "keputusan":

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
+from typing import overload
 
 from markupsafe import Markup
 
@@ -16,13 +18,13 @@ def spellings(term: Istilah) -> list[str]:
 
 
 @lru_cache(maxsize=256)
-def _pattern(words: tuple[str, ...]) -> re.Pattern:
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     # Whole words, as written (acronyms are case-sensitive: "PK" is not "pk" in "pkpu"), longest first.
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w&#])({alternatives})(?![\w;])")
 
 
-def texts(record: SopRecord):
+def texts(record: SopRecord) -> Iterator[str]:
     """Every text of an SOP a reader sees: name, boxes, lanes, steps."""
     sop = record.data
     yield sop.nama
@@ -62,15 +64,22 @@ def used_in(book: Handbook, term_id: str) -> list[SopRecord]:
 class Marker:
     """Marks the glossary's terms in text as <abbr> with their meaning (Material shows it as a tooltip)."""
 
-    def __init__(self, terms: dict[str, Istilah], encode):
+    def __init__(self, terms: Mapping[str, Istilah], encode: Callable[[str], str]) -> None:
         self.meaning = {w: t.arti for t in terms.values() for w in spellings(t)}
         self.pattern = _pattern(tuple(self.meaning)) if self.meaning else None
         self.encode = encode
 
-    def all(self, values) -> list:
+    def all(self, values: Iterable[str]) -> list[Markup]:
         return [self(v) for v in values]
 
-    def __call__(self, value) -> Markup:
+    @overload
+    def __call__(self, value: str) -> Markup: ...
+    @overload
+    def __call__(self, value: TidakDiketahui | None) -> TidakDiketahui | None: ...
+    @overload
+    def __call__(self, value: str | TidakDiketahui | None) -> Markup | TidakDiketahui | None: ...
+    def __call__(self, value: str | TidakDiketahui | None) -> Markup | TidakDiketahui | None:
+        """Text with its terms marked; an unknown or missing value as it is (the template says so)."""
         if value is None or isinstance(value, TidakDiketahui):
             return value
         encoded = self.encode(str(value))

@@ -22,9 +22,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Final
 
-ERROR = "error"
-WARNING = "warning"
+from .findings import Level
+
+ERROR: Final = "error"
+WARNING: Final = "warning"
 
 _C0 = {chr(c) for c in range(0x20)} - {"\t", "\n", "\r"}
 _C1 = {chr(c) for c in range(0x80, 0xA0)}
@@ -51,7 +54,7 @@ KIND = {
     **{c: "pemisah" for c in SEPARATOR},
     **{c: "tak_terlihat" for c in INVISIBLE},
 }
-LEVEL = {"kendali": ERROR, "arah": ERROR, "pemisah": ERROR, "tak_terlihat": WARNING}
+LEVEL: dict[str, Level] = {"kendali": ERROR, "arah": ERROR, "pemisah": ERROR, "tak_terlihat": WARNING}
 
 # unicodedata has no names for control characters; these are their Unicode aliases.
 _CONTROL_NAMES = {
@@ -77,11 +80,11 @@ def describe(ch: str) -> str:
     return f"U+{code:04X} {name}"
 
 
-def level(ch: str) -> str:
+def level(ch: str) -> Level:
     return LEVEL[kind_of(ch)]
 
 
-def _hidden_class() -> re.Pattern:
+def _hidden_class() -> re.Pattern[str]:
     # Any hidden character, or a carriage return not followed by a line feed.
     chars = "".join(re.escape(ch) for ch in KIND if ch != "\r")
     return re.compile(f"[{chars}]|\r(?!\n)")
@@ -98,7 +101,9 @@ def mask(text: str) -> tuple[str, list[tuple[int, str]]]:
     """
     if not _HIDDEN.search(text):
         return text, []  # the usual file: nothing to mask
-    out, found, line = [], [], 1
+    out: list[str] = []
+    found: list[tuple[int, str]] = []
+    line = 1
     n = len(text)
     for i, ch in enumerate(text):
         if ch == "\n":
@@ -119,7 +124,8 @@ def clean(value: str) -> tuple[str, list[str]]:
     """
     if value.isascii() and value.isprintable():
         return value, []
-    chars, out = [], []
+    chars: list[str] = []
+    out: list[str] = []
     for ch in value:
         code = ord(ch)
         if _STAND_IN <= code < _STAND_IN + 0x10000:

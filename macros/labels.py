@@ -2,11 +2,22 @@
 
 Code and YAML keys use the SOP AP form's own terms (pelaksana, langkah,
 mutu_baku ...); what a reader or maintainer reads is written here.
+
+A table is a ``dict[str, str]`` looked up by key; a table whose fixed keys hold texts and nested
+tables alike is a TypedDict, so that a lookup says which it gets.
 """
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Final, TypedDict
+
+if TYPE_CHECKING:
+    from .model import RegulasiJenis
 
 # Loader messages (file:line: field: message). Written for a maintainer who
 # edits YAML, not for a programmer.
-ERR = {
+ERR: Final[dict[str, str]] = {
     "too_big": "berkas terlalu besar ({size} bita; batas {limit} bita)",
     "not_utf8": "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8",
     "empty": "berkas kosong; isi SOP belum ditulis",
@@ -53,16 +64,6 @@ ERR = {
     "symlink_outside": "berkas ini tautan simbolik ke luar sop_data/; salin isinya ke sop_data/ atau hapus tautannya",
     "symlink_dir": "folder ini tautan simbolik; buku pedoman hanya membaca folder yang benar-benar ada di sop_data/",
     "hidden_char": "teks memuat karakter tersembunyi {char} ({kind}); {advice}",
-    "hidden_kind": {
-        "kendali": "karakter kendali",
-        "arah": "pengubah arah teks",
-        "pemisah": "pemisah baris tersembunyi",
-        "tak_terlihat": "karakter tak terlihat",
-    },
-    "hidden_advice": {
-        "error": "hapus karakter itu: ia dapat membuat teks terbaca lain dari isinya atau memutus baris",
-        "warning": "karakter itu tidak diterbitkan; hapus dari berkas",
-    },
     "not_date_text": "tanggal harus ditulis TTTT-BB-HH, misalnya 2023-01-15",
     "maybe": "; mungkin maksudnya '{guess}'?",
     "reserved_id": "pengenal '{value}' sudah dipakai oleh halaman buku pedoman; pilih pengenal lain",
@@ -83,10 +84,23 @@ ERR = {
     "other": "nilai tidak valid ({detail})",
 }
 
+# How a hidden-character finding (ERR["hidden_char"]) names the character's kind (hygiene.KIND)
+# and what it advises at each level (hygiene.LEVEL).
+HIDDEN_KIND: Final[dict[str, str]] = {
+    "kendali": "karakter kendali",
+    "arah": "pengubah arah teks",
+    "pemisah": "pemisah baris tersembunyi",
+    "tak_terlihat": "karakter tak terlihat",
+}
+HIDDEN_ADVICE: Final[dict[str, str]] = {
+    "error": "hapus karakter itu: ia dapat membuat teks terbaca lain dari isinya atau memutus baris",
+    "warning": "karakter itu tidak diterbitkan; hapus dari berkas",
+}
+
 # PyYAML problem texts a maintainer is likely to meet, in plain words.
 # Every problem libyaml and PyYAML report (their English text, matched as a prefix or part), in the
 # maintainer's words. A problem not listed gets YAML_PROBLEM_OTHER: a maintainer never reads English here.
-YAML_PROBLEMS = {
+YAML_PROBLEMS: Final[dict[str, str]] = {
     "found character '\\t' that cannot start any token": "karakter Tab tidak boleh dipakai; gunakan spasi",
     "found a tab character that violates indentation": "karakter Tab dipakai untuk indentasi; gunakan spasi",
     "found a tab character where an indentation space is expected": (
@@ -143,11 +157,13 @@ YAML_PROBLEMS = {
     "invalid trailing UTF-8 octet": "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8",
     "incomplete UTF-8 octet sequence": "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8",
 }
-YAML_PROBLEM_OTHER = "bentuk YAML tidak dikenali di sini; periksa tanda kutip, titik dua dan indentasi di baris ini"
+YAML_PROBLEM_OTHER: Final = (
+    "bentuk YAML tidak dikenali di sini; periksa tanda kutip, titik dua dan indentasi di baris ini"
+)
 
-LEVEL = {"error": "Kesalahan", "warning": "Perhatian"}
+LEVEL: Final[dict[str, str]] = {"error": "Kesalahan", "warning": "Perhatian"}
 
-SITE = {
+SITE: Final[dict[str, str]] = {
     "home_title": "Daftar SOP",
     "satker_section": "Satuan Kerja",
     "satker_title_prefix": "SOP",
@@ -168,13 +184,13 @@ SITE = {
     "warnings_summary": "{count} perhatian di {files} berkas; jalankan `sop check` untuk rinciannya",
 }
 
-TINGKAT = {
+TINGKAT: Final[dict[str, str]] = {
     "pusat": "KPU RI",
     "provinsi": "KPU Provinsi",
     "kabupaten_kota": "KPU Kabupaten/Kota",
 }
 
-IDENTITY = {
+IDENTITY: Final[dict[str, str]] = {
     "heading": "Identitas SOP",
     "pelaksana": "Pelaksana",
     "satker": "Satuan Kerja",
@@ -189,7 +205,7 @@ IDENTITY = {
     "jumlah_pelaksana": "Jumlah Pelaksana",
 }
 
-BOX = {
+BOX: Final[dict[str, str]] = {
     "dasar_hukum": "Dasar Hukum",
     "kualifikasi_pelaksana": "Kualifikasi Pelaksana",
     "keterkaitan": "Keterkaitan",
@@ -198,13 +214,13 @@ BOX = {
     "pencatatan_pendataan": "Pencatatan dan Pendataan",
 }
 
-KETERKAITAN_JENIS = {
+KETERKAITAN_JENIS: Final[dict[str, str]] = {
     "sop": "SOP dalam buku pedoman ini",
     "sop_luar": "SOP lain (di luar buku pedoman)",
     "dokumen": "Dokumen",
 }
 
-STEP_TABLE = {
+STEP_TABLE: Final[dict[str, str]] = {
     "heading": "Uraian Prosedur",
     "no": "No",
     "kegiatan": "Kegiatan",
@@ -219,14 +235,14 @@ STEP_TABLE = {
     "branch": "{label}: ke langkah {ke}",
 }
 
-STEP_KIND = {
+STEP_KIND: Final[dict[str, str]] = {
     "mulai": "Mulai",
     "proses": "Proses",
     "keputusan": "Keputusan",
     "selesai": "Selesai",
 }
 
-FLOW = {
+FLOW: Final[dict[str, str]] = {
     "heading": "Diagram Alir",
     "to_step": "ke langkah {no}",
     "from_step": "dari langkah {no}",
@@ -249,7 +265,20 @@ FLOW = {
     ),
 }
 
-TIME = {
+
+class TimeLabels(TypedDict):
+    heading: str
+    computed: str
+    stated: str
+    rules: str
+    unparsed: str
+    ranges: str
+    per_item: str
+    none: str
+    units: dict[str, str]  # waktu's unit -> its word
+
+
+TIME: Final[TimeLabels] = {
     "heading": "Waktu Penyelesaian",
     "computed": "Jumlah waktu dari langkah-langkah",
     "stated": "Jumlah waktu tertulis pada SOP",
@@ -266,14 +295,25 @@ TIME = {
     "units": {"bulan": "bulan", "minggu": "minggu", "hari": "hari", "jam": "jam", "menit": "menit"},
 }
 
-NARASI = {
+NARASI: Final[dict[str, str]] = {
     "pengesahan": "Lembar Pengesahan",
     "tempat_tanggal": "Disahkan di {tempat} pada tanggal {tanggal}",
     "judul": "Judul",
     "penandatangan": "Penandatangan",
 }
 
-TRANSKRIPSI = {
+
+class TranscriptionLabels(TypedDict):
+    heading: str
+    intro: str
+    source: str
+    field: str
+    kind: str
+    note: str
+    jenis: dict[str, str]  # CatatanTranskripsi.jenis -> its word
+
+
+TRANSKRIPSI: Final[TranscriptionLabels] = {
     "heading": "Catatan Transkripsi",
     "intro": (
         "Isi SOP ini disalin dari dokumen sumber apa adanya, termasuk kekeliruannya. "
@@ -291,7 +331,7 @@ TRANSKRIPSI = {
     },
 }
 
-REGULASI_JENIS = {
+REGULASI_JENIS: Final[dict[RegulasiJenis, str]] = {
     "undang_undang": "Undang-Undang",
     "perppu": "Peraturan Pemerintah Pengganti Undang-Undang",
     "peraturan_pemerintah": "Peraturan Pemerintah",
@@ -304,14 +344,14 @@ REGULASI_JENIS = {
     "dokumen": "Dokumen (bukan peraturan)",
 }
 
-REGULASI_STATUS = {
+REGULASI_STATUS: Final[dict[str, str]] = {
     "berlaku": "Berlaku",
     "diubah": "Diubah",
     "dicabut": "Dicabut",
     "tidak_diketahui": "Status tidak diketahui",
 }
 
-MONTHS = [
+MONTHS: Final[list[str]] = [
     "Januari",
     "Februari",
     "Maret",
@@ -327,14 +367,14 @@ MONTHS = [
 ]
 
 
-def tanggal(value) -> str:
+def tanggal(value: dt.date) -> str:
     """A date as the form prints it: 23 Januari 2022."""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 # Consistency checks: groups on the rules page, and the two loader codes, which
 # are not functions in macros/checks/ but are findings all the same.
-CHECK_GROUPS = {
+CHECK_GROUPS: Final[dict[str, str]] = {
     "BERKAS": "Berkas",
     "SKEMA": "Skema",
     "TEKS": "Kebersihan Teks",
@@ -353,7 +393,7 @@ CHECK_GROUPS = {
 }
 
 # The loader's own rules: code -> (level, rule, explanation). They are on the rules page with the checks.
-LOADER_CHECKS = {
+LOADER_CHECKS: Final[dict[str, tuple[str, str, str]]] = {
     "BERKAS-001": (
         "error",
         "Setiap berkas di sop_data/ terbaca sebagai satu dokumen YAML berupa pemetaan, di tempat dan dengan nama yang benar.",
@@ -382,7 +422,7 @@ LOADER_CHECKS = {
     ),
 }
 
-PEMERIKSAAN = {
+PEMERIKSAAN: Final[dict[str, str]] = {
     "heading": "Catatan Pemeriksaan",
     "intro": (
         "Pemeriksaan otomatis buku pedoman mencatat hal berikut pada SOP ini. "
@@ -416,7 +456,7 @@ PEMERIKSAAN = {
     "where": "Bagian SOP",
 }
 
-JABATAN = {
+JABATAN: Final[dict[str, str]] = {
     "intro": (
         "Lajur setiap SOP ditulis seperti tercetak, sehingga jabatan yang sama bisa bernama berbeda-beda. "
         "Halaman ini mengelompokkan lajur menurut jabatannya: pilih jabatan untuk melihat semua langkah yang "
@@ -441,7 +481,7 @@ JABATAN = {
     "all_mapped": "Setiap lajur sudah dipetakan ke jabatan.",
 }
 
-ISTILAH = {
+ISTILAH: Final[dict[str, str]] = {
     "intro": (
         "Singkatan dan istilah yang tertulis di SOP buku pedoman ini. Di halaman SOP, arti setiap singkatan "
         "muncul saat penunjuk diarahkan atau singkatan itu disentuh."
@@ -453,7 +493,7 @@ ISTILAH = {
 }
 
 # An SOP's file in version control: the links and date on its page.
-SUMBER = {
+SUMBER: Final[dict[str, str]] = {
     "updated": "Terakhir diperbarui {tanggal}",
     "edit": "Sunting SOP ini",
     "edit_title": "Buka berkas YAML SOP ini di penyunting repositori (untuk pemelihara)",
@@ -470,13 +510,13 @@ SUMBER = {
     "document_not_text": "Dokumen ini bukan teks; unduh berkasnya untuk membacanya.",
 }
 
-CETAK = {
+CETAK: Final[dict[str, str]] = {
     "button": "Cetak",
     "with_notes": "Cetak juga catatan pemeriksaan dan transkripsi",
 }
 
 # How a field of the record is named for a reader: langkah[3].mutu_baku.waktu -> "Langkah 3 › Mutu Baku › Waktu".
-FIELD_WORDS = {
+FIELD_WORDS: Final[dict[str, str]] = {
     "langkah": "Langkah",
     "dasar_hukum": "Dasar Hukum butir",
     "regulasi": "regulasi",
@@ -532,7 +572,33 @@ FIELD_WORDS = {
     "catatan_transkripsi": "Catatan transkripsi",
 }
 
-PENINJAUAN = {
+
+class ReviewLabels(TypedDict):
+    law_changed_heading: str
+    law_changed_intro: str
+    banner_title: str
+    banner_title_unknown: str
+    banner_unknown: str
+    banner_overdue: str
+    basis: dict[str | None, str]  # ReviewStatus.basis -> how the banner names it
+    heading: str
+    last: str
+    never: str
+    by: str
+    column_sop: str
+    column_satker: str
+    column_basis: str
+    column_due: str
+    column_state: str
+    state_overdue: str
+    state_unknown: str
+    state_soon: str
+    intro: str
+    none: str
+    not_due: str
+
+
+PENINJAUAN: Final[ReviewLabels] = {
     "law_changed_heading": "Dasar hukum yang berubah sesudah SOP ditandatangani",
     "law_changed_intro": (
         "Peraturan yang dikutip telah diubah sesudah SOP ditandatangani (DH-012). Ini bukan kelalaian "
@@ -570,7 +636,7 @@ PENINJAUAN = {
     "not_due": "{count} SOP lain belum jatuh tempo.",
 }
 
-DASAR_HUKUM = {
+DASAR_HUKUM: Final[dict[str, str]] = {
     "index_intro": (
         "Setiap peraturan yang dikutip sebagai Dasar Hukum oleh SOP di buku pedoman ini, dengan status "
         "berlakunya menurut register (sop_data/regulasi.yaml) dan setiap cara penulisannya pada SOP. "
@@ -624,7 +690,16 @@ DASAR_HUKUM = {
     ),
 }
 
-LAPORAN = {
+
+class ReportLabels(TypedDict):
+    intro: str
+    sections: dict[str, str]  # legal.REPORT_SECTIONS key -> its heading
+    none: str
+    uncited_note: str
+    section_notes: dict[str, str]  # the sections that have a note under their heading
+
+
+LAPORAN: Final[ReportLabels] = {
     "intro": (
         "Ringkasan untuk auditor: kutipan Dasar Hukum yang perlu ditinjau. Setiap baris berasal dari "
         "pemeriksaan otomatis (kode di kolom pertama, lihat Aturan Pemeriksaan). {reference}"

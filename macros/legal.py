@@ -7,15 +7,21 @@ the same mapping everywhere.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeAlias
 
 from . import labels
 from .loader import Handbook, SopRecord
 from .model import Regulasi, Sop
 
 # Relation -> its mirror on the other entry.
-MIRROR = {"mengubah": "diubah_oleh", "diubah_oleh": "mengubah", "mencabut": "dicabut_oleh", "dicabut_oleh": "mencabut"}
+MIRROR: dict[str, str] = {
+    "mengubah": "diubah_oleh",
+    "diubah_oleh": "mengubah",
+    "mencabut": "dicabut_oleh",
+    "dicabut_oleh": "mencabut",
+}
 
 
 @dataclass(frozen=True)
@@ -33,7 +39,7 @@ class Citation:
 
 def citations(book: Handbook) -> list[Citation]:
     """Every citation, SOPs in id order, items in printed order."""
-    out = []
+    out: list[Citation] = []
     for sop_id in sorted(book.sops):
         record = book.sops[sop_id]
         for i, item in enumerate(record.data.dasar_hukum):
@@ -48,7 +54,7 @@ def cited_by(book: Handbook) -> dict[str, list[Citation]]:
     return out
 
 
-def relations(registry: dict[str, Regulasi]):
+def relations(registry: dict[str, Regulasi]) -> Iterator[tuple[str, str, int, str]]:
     """Every relation in the registry as (entry id, kind, position in its list, target id)."""
     for reg_id, reg in registry.items():
         for kind, targets in reg.relasi:
@@ -70,10 +76,10 @@ def short_name(reg: Regulasi) -> str:
     return name
 
 
-def oldest_first(registry: dict[str, Regulasi], ids) -> list[str]:
+def oldest_first(registry: dict[str, Regulasi], ids: Iterable[str]) -> list[str]:
     """Oldest first: by year, then by number (3 before 21)."""
 
-    def key(reg_id):
+    def key(reg_id: str) -> tuple[int, int, str, str]:
         reg = registry.get(reg_id)
         if reg is None:
             return (0, 0, "", reg_id)
@@ -115,7 +121,7 @@ def signed_on(sop: Sop) -> tuple[dt.date, str] | None:
     return None
 
 
-Timing = Literal["sebelum", "sesudah", "tidak_diketahui"]
+Timing: TypeAlias = Literal["sebelum", "sesudah", "tidak_diketahui"]
 
 
 def timing(reg: Regulasi, signed: dt.date | None) -> Timing:
@@ -138,7 +144,7 @@ class AmendmentGap:
     base: str
     cited: list[str]  # the family members the SOP cites, oldest first
     signed: tuple[dt.date, str] | None
-    later: dict[str, list[str]] = field(default_factory=dict)  # timing -> amendment ids, oldest first
+    later: dict[Timing, list[str]] = field(default_factory=dict)  # timing -> amendment ids, oldest first
 
 
 def amendment_gaps(registry: dict[str, Regulasi], sop: Sop) -> list[AmendmentGap]:
@@ -161,7 +167,7 @@ def amendment_gaps(registry: dict[str, Regulasi], sop: Sop) -> list[AmendmentGap
             seen.add(base)
             members = [m for m in [base, *amendments] if m in cited]
             newest = max((amendments.index(m) for m in members if m in amendments), default=-1)
-            later: dict[str, list[str]] = {}
+            later: dict[Timing, list[str]] = {}
             for a in amendments[newest + 1 :]:
                 if a in registry:
                     later.setdefault(timing(registry[a], signed[0] if signed else None), []).append(a)

@@ -9,14 +9,17 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Generic, TypedDict, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from . import hygiene, labels, model, urls
-from .findings import Finding
-from .yamlsource import Source, SourceError, parse
+from .findings import DataPath, Finding, Level
+from .yamlsource import Source, SourceError, Value, parse
 
 DATA_DIR = "sop_data"
 SATKER_FILE = "satker.yaml"
@@ -24,7 +27,7 @@ REGULASI_FILE = "regulasi.yaml"
 JABATAN_FILE = "jabatan.yaml"
 ISTILAH_FILE = "istilah.yaml"
 # The registries at the top of sop_data/: file, model, and the Handbook attribute that holds it.
-REGISTRIES = (
+REGISTRIES: tuple[tuple[str, type[BaseModel], str], ...] = (
     (SATKER_FILE, model.SatkerRegister, "satker"),
     (REGULASI_FILE, model.RegulasiRegister, "regulasi"),
     (JABATAN_FILE, model.JabatanRegister, "jabatan"),
@@ -36,39 +39,48 @@ _NAME = re.compile(model.ID_PATTERN)
 
 CODE_FILE = "BERKAS-001"
 CODE_SCHEMA = "SKEMA-001"
-CODE_HIDDEN = {hygiene.ERROR: "TEKS-001", hygiene.WARNING: "TEKS-002"}
+CODE_HIDDEN: dict[Level, str] = {hygiene.ERROR: "TEKS-001", hygiene.WARNING: "TEKS-002"}
+
+# The model of a record: an SOP or one of the registries.
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass
-class Record:
+class Record(Generic[M]):
     """One validated file: its model, its source lines, its path for messages."""
 
     path: str
     source: Source
-    data: BaseModel
+    data: M
 
-    def line_of(self, *path) -> int:
+    def line_of(self, *path: str | int) -> int:
         return self.source.line_of(path)
 
 
 @dataclass
-class SopRecord(Record):
+class SopRecord(Record[model.Sop]):
     id: str = ""
     satker: str = ""
+
+
+class Derived(TypedDict, total=False):
+    """What checks and pages derive from the whole handbook, computed once per load."""
+
+    glossary: dict[str, list[SopRecord]]  # each term -> the SOPs that write it (glossary.usage)
 
 
 @dataclass
 class Handbook:
     root: Path
     sops: dict[str, SopRecord] = field(default_factory=dict)
-    satker: Record | None = None
-    regulasi: Record | None = None
-    jabatan: Record | None = None
-    istilah: Record | None = None
+    satker: Record[model.SatkerRegister] | None = None
+    regulasi: Record[model.RegulasiRegister] | None = None
+    jabatan: Record[model.JabatanRegister] | None = None
+    istilah: Record[model.IstilahRegister] | None = None
     findings: list[Finding] = field(default_factory=list)
     # What checks and pages derive from the whole handbook (e.g. where each term is written),
     # computed once per load: see glossary.usage.
-    derived: dict = field(default_factory=dict, repr=False, compare=False)
+    derived: Derived = field(default_factory=Derived, repr=False, compare=False)
 
     @property
     def satker_map(self) -> dict[str, model.Satker]:
@@ -97,13 +109,14 @@ _VOCABULARY = sorted(
 )
 
 
-def _data_path(loc, data) -> tuple:
+def _data_path(loc: Sequence[str | int], data: Value) -> DataPath:
     """Turn a pydantic error location into a path through the data.
 
     Union branches add tag names to ``loc`` that are not keys of the data;
     those are dropped. A missing key is kept as the last element.
     """
-    path, current = [], data
+    path: list[str | int] = []
+    current = data
     for i, part in enumerate(loc):
         if part == "[key]":  # pydantic's marker for "the key itself", which is already the last part
             continue
@@ -118,7 +131,7 @@ def _data_path(loc, data) -> tuple:
     return tuple(path)
 
 
-def _message(err: dict, path: tuple) -> str:
+def _message(err: ErrorDetails, path: DataPath) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "extra_forbidden":
@@ -141,11 +154,12 @@ def _message(err: dict, path: tuple) -> str:
     return labels.ERR["other"].format(detail=err["msg"])
 
 
-def validate(rel: str, source: Source, cls: type[BaseModel]) -> tuple[BaseModel | None, list[Finding]]:
+def validate(rel: str, source: Source, cls: type[M]) -> tuple[M | None, list[Finding]]:
     try:
         return cls.model_validate(source.data), []
     except ValidationError as exc:
-        out, seen = [], set()
+        out: list[Finding] = []
+        seen: set[tuple[DataPath, str]] = set()
         for err in exc.errors(include_url=False):
             path = _data_path(err["loc"], source.data)
             message = _message(err, path)
@@ -168,17 +182,17 @@ def read(path: Path, rel: str) -> tuple[Source | None, list[Finding]]:
     return source, [_hidden_finding(rel, line, path, ch) for line, path, ch in source.hidden]
 
 
-def _hidden_finding(rel: str, line: int, path, ch: str) -> Finding:
+def _hidden_finding(rel: str, line: int, path: DataPath, ch: str) -> Finding:
     level = hygiene.level(ch)
     message = labels.ERR["hidden_char"].format(
         char=hygiene.describe(ch),
-        kind=labels.ERR["hidden_kind"][hygiene.kind_of(ch)],
-        advice=labels.ERR["hidden_advice"][level],
+        kind=labels.HIDDEN_KIND[hygiene.kind_of(ch)],
+        advice=labels.HIDDEN_ADVICE[level],
     )
     return Finding.at(rel, line, path, CODE_HIDDEN[level], level, message)
 
 
-def load_record(path: Path, rel: str, cls: type[BaseModel]) -> tuple[Record | None, list[Finding]]:
+def load_record(path: Path, rel: str, cls: type[M]) -> tuple[Record[M] | None, list[Finding]]:
     source, hidden = read(path, rel)
     if source is None:
         return None, hidden
@@ -189,7 +203,7 @@ def load_record(path: Path, rel: str, cls: type[BaseModel]) -> tuple[Record | No
     return Record(rel, source, data), hidden + found
 
 
-def _walk(data_dir: Path):
+def _walk(data_dir: Path) -> Iterator[tuple[Path, tuple[str, ...], str | None]]:
     """Every entry under ``data_dir`` as (path, relative parts, problem or None), in a stable order.
 
     Symbolic links are not followed: a linked folder is reported (its files would otherwise
@@ -211,7 +225,7 @@ def _walk(data_dir: Path):
             yield path, path.relative_to(data_dir).parts, problem
 
 
-def _placement_problem(parts: tuple) -> str | None:
+def _placement_problem(parts: tuple[str, ...]) -> str | None:
     if not parts[-1].endswith(".yaml"):
         return labels.ERR["not_yaml"]
     if len(parts) != 2:
@@ -233,17 +247,11 @@ def load_handbook(root: Path, only: set[str] | None = None) -> Handbook:
     root = Path(root)
     data_dir = root / DATA_DIR
     book = Handbook(root=root)
-    for name, cls, attr in REGISTRIES:
-        rel = f"{DATA_DIR}/{name}"
-        if not (data_dir / name).is_file():
-            book.findings.append(Finding(rel, 1, "", CODE_FILE, "error", labels.ERR["registry_missing"]))
-            continue
-        if (data_dir / name).is_symlink() and not (data_dir / name).resolve().is_relative_to(data_dir.resolve()):
-            book.findings.append(Finding(rel, 1, "", CODE_FILE, "error", labels.ERR["symlink_outside"]))
-            continue
-        record, found = load_record(data_dir / name, rel, cls)
-        setattr(book, attr, record)
-        book.findings.extend(found)
+    # In the order of REGISTRIES, so that their findings are too.
+    book.satker = _load_registry(book, data_dir, SATKER_FILE, model.SatkerRegister)
+    book.regulasi = _load_registry(book, data_dir, REGULASI_FILE, model.RegulasiRegister)
+    book.jabatan = _load_registry(book, data_dir, JABATAN_FILE, model.JabatanRegister)
+    book.istilah = _load_registry(book, data_dir, ISTILAH_FILE, model.IstilahRegister)
 
     for path, parts, problem in _walk(data_dir):
         rel = f"{DATA_DIR}/{'/'.join(parts)}"
@@ -265,3 +273,17 @@ def load_handbook(root: Path, only: set[str] | None = None) -> Handbook:
                 record.path, record.source, record.data, id=f"{satker}/{slug}", satker=satker
             )
     return book
+
+
+def _load_registry(book: Handbook, data_dir: Path, name: str, cls: type[M]) -> Record[M] | None:
+    """One registry file of sop_data/, or None (and a finding) when it is missing or cannot be read."""
+    rel = f"{DATA_DIR}/{name}"
+    if not (data_dir / name).is_file():
+        book.findings.append(Finding(rel, 1, "", CODE_FILE, "error", labels.ERR["registry_missing"]))
+        return None
+    if (data_dir / name).is_symlink() and not (data_dir / name).resolve().is_relative_to(data_dir.resolve()):
+        book.findings.append(Finding(rel, 1, "", CODE_FILE, "error", labels.ERR["symlink_outside"]))
+        return None
+    record, found = load_record(data_dir / name, rel, cls)
+    book.findings.extend(found)
+    return record

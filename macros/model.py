@@ -61,7 +61,7 @@ PageId = Annotated[str, StringConstraints(pattern=ID_PATTERN), AfterValidator(_n
 YEAR_MIN, YEAR_MAX = 1900, 2100
 
 
-def _iso_date(value):
+def _iso_date(value: object) -> dt.date:
     # The loader hands every scalar over as typed text; only TTTT-BB-HH is a date,
     # so 2023-02-30 is caught here with its line instead of deep inside PyYAML.
     if isinstance(value, dt.date):
@@ -84,7 +84,7 @@ Tanggal = Annotated[
 ]
 
 
-def _web_link(value):
+def _web_link(value: object) -> object:
     # The page turns this into a link; only web addresses may become one (never javascript:).
     if isinstance(value, str) and not re.fullmatch(r"https?://[^\s<>\"]+", value):
         raise ValueError(labels.ERR["not_url"].format(value=value))
@@ -105,7 +105,7 @@ class TidakDiketahui(Model):
     )
 
 
-def _text_or_unknown(value):
+def _text_or_unknown(value: object) -> str:
     # A dict when validating YAML, a TidakDiketahui when serializing the model.
     return "tidak_diketahui" if isinstance(value, (dict, TidakDiketahui)) else "teks"
 
@@ -358,10 +358,26 @@ class Relasi(Model):
     dicabut_oleh: list[Id] = Field(default_factory=list)
 
 
+# The kinds of regulation, in the order of their labels (labels.REGULASI_JENIS has a word for each;
+# a test holds the two together).
+RegulasiJenis = Literal[
+    "undang_undang",
+    "perppu",
+    "peraturan_pemerintah",
+    "peraturan_presiden",
+    "peraturan_menteri",
+    "peraturan_kpu",
+    "keputusan_kpu",
+    "keputusan_sekjen_kpu",
+    "keputusan_kpu_daerah",
+    "dokumen",
+]
+
+
 class Regulasi(Model):
     """One regulation (or, for jenis `dokumen`, a non-regulation document cited as a legal basis)."""
 
-    jenis: Literal[tuple(labels.REGULASI_JENIS)]  # type: ignore[valid-type]
+    jenis: RegulasiJenis
     nomor: Teks | None = Field(None, description="Nomor resmi; kosong bila tidak diketahui.")
     tahun: int | None = Field(None, description="Tahun penetapan; kosong bila tidak diketahui.")
     penerbit: Teks | None = Field(

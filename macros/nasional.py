@@ -16,8 +16,10 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel
 
 from . import model
 from .findings import Finding
@@ -74,7 +76,7 @@ def split(root: Path, out: Path) -> dict[str, int]:
             options = dict(plugin["macros"])
             options.pop("module_name", None)
             plugin["macros"] = {**options, "modules": ["macros"]}
-    counts = {}
+    counts: dict[str, int] = {}
     for province, members in provinces(satker).items():
         project = out / PROJECTS_DIR / province
         (project / DATA_DIR).mkdir(parents=True, exist_ok=True)
@@ -129,7 +131,7 @@ def split(root: Path, out: Path) -> dict[str, int]:
     return counts
 
 
-class EnvTag(list):
+class EnvTag(list[object]):
     """An ``!ENV [VARIABLE, default]`` of mkdocs.yml, kept as written: each project resolves it."""
 
 
@@ -141,23 +143,39 @@ class _ConfigLoader(yaml.SafeLoader):
     pass
 
 
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: EnvTag(loader.construct_sequence(node)))
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: _PythonName(suffix))
+def _env_tag(loader: _ConfigLoader, node: yaml.SequenceNode) -> EnvTag:
+    return EnvTag(loader.construct_sequence(node))
+
+
+def _python_name(loader: _ConfigLoader, suffix: str, node: yaml.Node) -> _PythonName:
+    return _PythonName(suffix)
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
 
 
 class _ConfigDumper(yaml.SafeDumper):
     pass
 
 
-_ConfigDumper.add_representer(EnvTag, lambda d, v: d.represent_sequence("!ENV", list(v), flow_style=True))
-_ConfigDumper.add_representer(_PythonName, lambda d, v: d.represent_scalar("tag:yaml.org,2002:python/name:" + v, ""))
+def _represent_env_tag(dumper: _ConfigDumper, value: EnvTag) -> yaml.Node:
+    return dumper.represent_sequence("!ENV", list(value), flow_style=True)
 
 
-def _with_tags(config: dict) -> str:
+def _represent_python_name(dumper: _ConfigDumper, value: _PythonName) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:python/name:" + value, "")
+
+
+_ConfigDumper.add_representer(EnvTag, _represent_env_tag)
+_ConfigDumper.add_representer(_PythonName, _represent_python_name)
+
+
+def _with_tags(config: dict[str, Any]) -> str:
     return yaml.dump(config, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def _national_setting(plugin):
+def _national_setting(plugin: object) -> object:
     """The `sop` plugin of the national site reads the provinces' exports (``national``)."""
     if plugin == "sop":
         return {"sop": {"national": PROJECTS_DIR}}
@@ -166,20 +184,23 @@ def _national_setting(plugin):
     return plugin
 
 
-def _registry(province: str, key: str, cls, data: dict) -> Record:
+M = TypeVar("M", bound=BaseModel)
+
+
+def _registry(province: str, key: str, cls: type[M], data: dict[str, Any]) -> Record[M]:
     return Record(f"{province}/{DATA_DIR}/{key}.yaml", Source(None), cls.model_validate({key: data[key]}))
 
 
-def load_exports(site_dir: Path, slugs: list[str]) -> tuple[Handbook, list, dict[str, str]]:
+def load_exports(site_dir: Path, slugs: list[str]) -> tuple[Handbook, list[Finding], dict[str, str]]:
     """The handbook the provinces published: registries, every SOP, their findings.
 
     Returns the handbook, the findings, and each SOP's and satker's page in its province site
     (source path -> URL from the national site's root).
     """
     book = Handbook(root=site_dir)
-    findings: list = []
+    findings: list[Finding] = []
     where: dict[str, str] = {}
-    satker: dict = {}
+    satker: dict[str, Any] = {}
     for province in slugs:
         path = Path(site_dir) / province / EXPORT
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -10,12 +10,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from typing import Literal, TypeAlias
 
 from .model import Sop
 
 INTERVAL_MONTHS = 6
 # An SOP whose review falls due within this many days is listed as "due soon".
 DUE_SOON_DAYS = 30
+# What the due date is counted from: the last review, else the effective date.
+Basis: TypeAlias = Literal["peninjauan", "efektif"]
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -27,7 +30,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 @dataclass(frozen=True)
 class ReviewStatus:
-    basis: str | None  # "peninjauan" | "efektif" | None (nothing to count from)
+    basis: Basis | None  # None: nothing to count from
     since: dt.date | None  # the last review, or the effective date
     due: dt.date | None
     today: dt.date
@@ -38,7 +41,7 @@ class ReviewStatus:
 
     @property
     def due_soon(self) -> bool:
-        return not self.overdue and (self.due - self.today).days <= DUE_SOON_DAYS
+        return self.due is not None and not self.overdue and (self.due - self.today).days <= DUE_SOON_DAYS
 
     @property
     def days(self) -> int | None:
@@ -47,6 +50,7 @@ class ReviewStatus:
 
 
 def status(sop: Sop, today: dt.date) -> ReviewStatus:
+    basis: Basis
     if sop.peninjauan:
         since, basis = max(r.tanggal for r in sop.peninjauan), "peninjauan"
     elif sop.tanggal.efektif:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from . import export, model
 
-SCHEMAS = {
+SCHEMAS: dict[str, type[BaseModel]] = {
     "sop.schema.json": model.Sop,
     "satker.schema.json": model.SatkerRegister,
     "regulasi.schema.json": model.RegulasiRegister,
@@ -22,7 +24,7 @@ SCHEMAS = {
 }
 
 
-def generate(cls) -> str:
+def generate(cls: type[BaseModel]) -> str:
     # The export is written by us and read by others: describe it as serialized.
     schema = cls.model_json_schema(mode="serialization" if cls is export.BukuPedomanEkspor else "validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

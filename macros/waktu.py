@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .model import Sop
+
 HOURS_PER_DAY = 8  # one working day
 DAYS_PER_WEEK = 5  # working days
 DAYS_PER_MONTH = 20  # four working weeks
@@ -54,7 +56,7 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
-def read(text) -> Duration | None:
+def read(text: object) -> Duration | None:
     """The duration a Waktu text states, or None when it is not (wholly) a duration.
 
     "3 Hari 7 Jam 15 Menit" has three parts; anything else left over ("Januari", "TR",
@@ -83,7 +85,7 @@ def read(text) -> Duration | None:
     return Duration(low, high, per_item=bool(per_item))
 
 
-def parse(text) -> int | None:
+def parse(text: object) -> int | None:
     """Minutes a Waktu adds to the SOP's total: the upper bound of a range; None when it is not
     a duration or is a time per item (which is not summed)."""
     duration = read(text)
@@ -105,19 +107,22 @@ class Total:
     """The time of a whole SOP: the sum of its steps' Waktu, and what could not be counted."""
 
     minutes: int
-    unparsed: list  # step numbers whose Waktu was not read as a duration
+    unparsed: list[int]  # step numbers whose Waktu was not read as a duration
     stated: str | None  # the total as the form prints it, if it does
-    ranges: list = field(default_factory=list)  # step numbers whose Waktu is a range (upper bound counted)
-    per_item: list = field(default_factory=list)  # step numbers whose Waktu is per item (not counted)
+    ranges: list[int] = field(default_factory=list)  # step numbers whose Waktu is a range (upper bound counted)
+    per_item: list[int] = field(default_factory=list)  # step numbers whose Waktu is per item (not counted)
 
     @property
     def parts(self) -> list[tuple[int, str]]:
         return split(self.minutes)
 
 
-def total(sop) -> Total:
+def total(sop: Sop) -> Total:
     """The one place the total time of an SOP is computed (page and TIME-003 both read it)."""
-    minutes, unparsed, ranges, per_item = 0, [], [], []
+    minutes = 0
+    unparsed: list[int] = []
+    ranges: list[int] = []
+    per_item: list[int] = []
     for step in sop.langkah:
         duration = read(step.mutu_baku.waktu)
         if duration is None:

@@ -19,20 +19,35 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeAlias
 
 import yaml
 
 from . import hygiene, labels
+from .findings import DataPath
 
-Path = tuple  # a field path: keys (str) and list indexes (int, 0-based)
+Path: TypeAlias = DataPath  # a field path: keys (str) and list indexes (int, 0-based)
+# Plain data as read: every scalar is the text typed (None for an empty value), in lists and mappings.
+Value: TypeAlias = "str | None | list[Value] | dict[str, Value]"
+Container: TypeAlias = "list[Value] | dict[str, Value]"
+# (line, field path, character) of one hidden character.
+Hidden: TypeAlias = tuple[int, Path, str]
+# A scalar's text as read, and the hidden characters in it (hygiene.clean).
+Clean: TypeAlias = Callable[[str], tuple[str, list[str]]]
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 200_000
 
 # libyaml's parser (when PyYAML was built with it) reads the same events about 25 times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    # types-PyYAML declares libyaml's loader unconditionally; at run time it is there only when
+    # PyYAML was built with libyaml, and the pure-Python SafeLoader has the same methods.
+    _LOADER = yaml.CSafeLoader
+else:
+    _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _NULL = re.compile(r"^(~|null|Null|NULL)?$")
 
@@ -41,19 +56,20 @@ class _ComposeLoader(_LOADER):
     """libyaml's composer without PyYAML's implicit typing: values stay the text typed, so the
     resolver (a Python call for every scalar) has nothing to decide."""
 
-    def resolve(self, kind, value, implicit):
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool] | None) -> str:
         return "tag:yaml.org,2002:str"
 
     # The composer tells the resolver where it is, for every node; with no path resolvers that is
     # nothing to do, and a builtin that takes the same arguments does it without a Python frame.
-    descend_resolver = staticmethod(slice)
-    ascend_resolver = staticmethod(tuple)
+    # The stubs declare these hooks as returning None; the composer discards what they return.
+    descend_resolver = staticmethod(slice)  # type: ignore[assignment]
+    ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]
 
 
 class SourceError(Exception):
     """A file that cannot be read as a YAML mapping; carries its line and path."""
 
-    def __init__(self, message: str, line: int = 1, path: Path = ()):
+    def __init__(self, message: str, line: int = 1, path: Path = ()) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
@@ -64,10 +80,10 @@ class SourceError(Exception):
 class Source:
     """Plain data of one file and the 1-based line where each field starts."""
 
-    data: dict | None  # None once a model holds the values (loader.load_record)
-    lines: dict = field(default_factory=dict)
+    data: dict[str, Value] | None  # None once a model holds the values (loader.load_record)
+    lines: dict[Path, int] = field(default_factory=dict)
     # (line, field path, character) of each hidden character (see hygiene), in file order.
-    hidden: list = field(default_factory=list)
+    hidden: list[Hidden] = field(default_factory=list)
     # Whether the text has a `sop baru` placeholder ("[isi ...]"), so ISI-001 looks only there.
     placeholder: bool = True
 
@@ -96,27 +112,39 @@ def read_text(raw: bytes) -> str:
     return text
 
 
+class _Frame:
+    """An open mapping or list of the event path: where it is, and a mapping's key waiting for its value."""
+
+    __slots__ = ("container", "path", "key", "key_line")
+
+    def __init__(self, container: Container, path: Path) -> None:
+        self.container = container
+        self.path = path
+        self.key: str | None = None
+        self.key_line = 0
+
+
 class _Builder:
     """Turns events into data with an explicit stack (no recursion)."""
 
-    def __init__(self):
-        self.stack: list = []  # frames: [container, path, pending_key, key_line]
-        self.root = None
+    def __init__(self) -> None:
+        self.stack: list[_Frame] = []
+        self.root: Value = None
         self.root_seen = False
-        self.lines: dict = {}
+        self.lines: dict[Path, int] = {}
         self.nodes = 0
-        self.hidden: list = []  # (first line of the scalar, its path, [characters])
+        self.hidden: list[tuple[int, Path, list[str]]] = []  # (first line of the scalar, its path, [characters])
 
     def next_path(self) -> Path:
         """The path the next node will take (for errors raised before it is placed)."""
         if not self.stack:
             return ()
-        container, path, key = self.stack[-1][0], self.stack[-1][1], self.stack[-1][2]
+        container, path, key = self.stack[-1].container, self.stack[-1].path, self.stack[-1].key
         if isinstance(container, list):
             return path + (len(container),)
         return path + (key,) if key is not None else path
 
-    def _place(self, value, line: int, is_container: bool) -> Path:
+    def _place(self, value: Value, line: int, is_container: bool) -> Path:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise SourceError(labels.ERR["too_many_nodes"].format(limit=MAX_NODES), line)
@@ -127,13 +155,13 @@ class _Builder:
             self.lines[()] = line
             return ()
         frame = self.stack[-1]
-        container, path = frame[0], frame[1]
+        container, path = frame.container, frame.path
         if isinstance(container, list):
             child = path + (len(container),)
             container.append(value)
             self.lines[child] = line
             return child
-        if frame[2] is None:  # this node is a key
+        if frame.key is None:  # this node is a key
             if is_container or not isinstance(value, str) or value is None:
                 raise SourceError(labels.ERR["bad_key"], line, path)
             if value in container:
@@ -142,17 +170,18 @@ class _Builder:
                     line,
                     path + (value,),
                 )
-            frame[2], frame[3] = value, line
+            frame.key, frame.key_line = value, line
             return path + (value,)  # the key's own field
-        key, key_line = frame[2], frame[3]
-        frame[2] = None
+        key, key_line = frame.key, frame.key_line
+        frame.key = None
         child = path + (key,)
         container[key] = value
         self.lines[child] = key_line
         return child
 
-    def feed(self, event) -> None:
-        line = event.start_mark.line + 1
+    def feed(self, event: yaml.Event) -> None:
+        mark = event.start_mark  # a parser gives every event its mark; the stubs allow an event without
+        line = mark.line + 1 if mark is not None else 1
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise SourceError(labels.ERR["alias"], line, self.next_path())
         tag = getattr(event, "tag", None)
@@ -160,19 +189,18 @@ class _Builder:
             tag, _ = hygiene.clean(tag)
             raise SourceError(labels.ERR["tag"].format(tag=tag), line, self.next_path())
         if isinstance(event, yaml.ScalarEvent):
-            value, hidden = hygiene.clean(event.value)
+            text, hidden = hygiene.clean(event.value)
             # libyaml reports a plain scalar's style as '' and PyYAML as None: both mean unquoted.
-            if not event.style and _NULL.match(value):
-                value = None
+            value = None if not event.style and _NULL.match(text) else text
             path = self._place(value, line, False)
             if hidden:
                 self.hidden.append((line, path, hidden))
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(self.stack) >= MAX_DEPTH:
                 raise SourceError(labels.ERR["too_deep"].format(limit=MAX_DEPTH), line)
-            container = {} if isinstance(event, yaml.MappingStartEvent) else []
+            container: Container = {} if isinstance(event, yaml.MappingStartEvent) else []
             path = self._place(container, line, True)
-            self.stack.append([container, path, None, 0])
+            self.stack.append(_Frame(container, path))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             self.stack.pop()
 
@@ -196,7 +224,7 @@ def _fast_ok(text: str) -> bool:
 
 # Field paths repeat from record to record (("langkah", 0, "kegiatan") is in every SOP): one tuple
 # each, shared by every file's line map, instead of one per file. Bounded, in case of odd files.
-_PATHS: dict = {}
+_PATHS: dict[Path, Path] = {}
 _PATHS_MAX = 200_000
 
 
@@ -209,7 +237,7 @@ def _shared(path: Path) -> Path:
     return path
 
 
-def _as_read(value: str) -> tuple[str, list]:
+def _as_read(value: str) -> tuple[str, list[str]]:
     return value, []
 
 
@@ -228,21 +256,21 @@ def _compose(text: str) -> Source | None:
         loader.dispose()
     if not isinstance(node, yaml.MappingNode):
         return None
-    lines: dict = {(): node.start_mark.line + 1}
-    hidden: list = []
+    lines: dict[Path, int] = {(): node.start_mark.line + 1}
+    hidden: list[tuple[int, Path, list[str]]] = []
     # No hidden character was masked (or we would not be here); one can still come from an escape
     # ("\u202e") in a double-quoted scalar, so values are cleaned only when the text has a backslash.
-    clean = hygiene.clean if "\\" in text else _as_read
+    clean: Clean = hygiene.clean if "\\" in text else _as_read
     count = 0
     # (node, path, value container, key in it): an explicit stack, like the event path.
-    root: dict = {}
-    stack = [(node, (), root)]
+    root: dict[str, Value] = {}
+    stack: list[tuple[yaml.Node, Path, Container]] = [(node, (), root)]
     while stack:
         current, path, target = stack.pop()
         count += len(current.value)
         if count > MAX_NODES:
             raise SourceError(labels.ERR["too_many_nodes"].format(limit=MAX_NODES), current.start_mark.line + 1)
-        if isinstance(current, yaml.MappingNode):
+        if isinstance(target, dict):  # a mapping node's (see _value)
             for key_node, value_node in current.value:
                 line = key_node.start_mark.line + 1
                 if not isinstance(key_node, yaml.ScalarNode):
@@ -269,7 +297,13 @@ def _compose(text: str) -> Source | None:
     return Source(root, lines, _hidden(hidden, []))
 
 
-def _value(node, path: Path, stack: list, hidden: list, clean):
+def _value(
+    node: yaml.Node,
+    path: Path,
+    stack: list[tuple[yaml.Node, Path, Container]],
+    hidden: list[tuple[int, Path, list[str]]],
+    clean: Clean,
+) -> Value:
     if isinstance(node, yaml.ScalarNode):
         value, chars = clean(node.value)
         if chars:
@@ -277,7 +311,7 @@ def _value(node, path: Path, stack: list, hidden: list, clean):
         return None if not node.style and _NULL.match(value) else value
     if len(path) >= MAX_DEPTH:
         raise SourceError(labels.ERR["too_deep"].format(limit=MAX_DEPTH), node.start_mark.line + 1)
-    container = {} if isinstance(node, yaml.MappingNode) else []
+    container: Container = {} if isinstance(node, yaml.MappingNode) else []
     stack.append((node, path, container))
     return container
 
@@ -295,7 +329,7 @@ def parse(raw: bytes) -> Source:
     return source
 
 
-def _parse_events(text: str, masked: list) -> Source:
+def _parse_events(text: str, masked: list[tuple[int, str]]) -> Source:
     builder = _Builder()
     try:
         for event in yaml.parse(text, Loader=_LOADER):
@@ -313,11 +347,12 @@ def _parse_events(text: str, masked: list) -> Source:
     return Source(builder.root, builder.lines, _hidden(builder.hidden, masked))
 
 
-def _hidden(scalars: list, masked: list) -> list:
+def _hidden(scalars: list[tuple[int, Path, list[str]]], masked: list[tuple[int, str]]) -> list[Hidden]:
     """(line, path, character) for every hidden character: the line where it really stands
     (from the masked text), the field from the scalar that holds it. A character in a
     comment belongs to no field; one written as an escape has its scalar's first line."""
-    out, unclaimed = [], list(masked)
+    out: list[Hidden] = []
+    unclaimed = list(masked)
     for i, (start, path, chars) in enumerate(scalars):
         end = scalars[i + 1][0] if i + 1 < len(scalars) else float("inf")
         for ch in chars:

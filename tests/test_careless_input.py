@@ -183,7 +183,17 @@ def test_every_hidden_kind_has_a_level_and_a_label():
     for ch in hygiene.KIND:
         assert hygiene.level(ch) in ("error", "warning")
         assert hygiene.describe(ch).startswith("U+")
-        assert hygiene.kind_of(ch) in labels.ERR["hidden_kind"]
+        assert hygiene.kind_of(ch) in labels.HIDDEN_KIND
+    assert set(labels.HIDDEN_ADVICE) == set(hygiene.LEVEL.values())
+
+
+def test_every_regulation_kind_has_a_label_in_the_same_order():
+    """The model's kinds of regulation are the labels' (the JSON Schema lists them in this order)."""
+    from typing import get_args
+
+    from macros import labels, model
+
+    assert list(get_args(model.RegulasiJenis)) == list(labels.REGULASI_JENIS)
 
 
 # --- YAML's own complaints, in Indonesian, with a field -----------------------------------------

@@ -33,7 +33,9 @@ def read_both(text: str):
 
     masked_text, masked = hygiene.mask(text)
     # As `parse` decides: the fast path only for a file with nothing hidden and nothing it leaves out.
-    fast = attempt(lambda: yamlsource._compose(masked_text)) if not masked and yamlsource._fast_ok(masked_text) else None
+    fast = (
+        attempt(lambda: yamlsource._compose(masked_text)) if not masked and yamlsource._fast_ok(masked_text) else None
+    )
     slow = attempt(lambda: yamlsource._parse_events(masked_text, masked))
     return fast, slow
 
@@ -55,9 +57,7 @@ def assert_same(text: str) -> bool:
 
 
 # Every record and registry of the handbook, and the import corpus's ground truths and layouts.
-PROJECT_FILES = sorted(
-    [*(ROOT / "sop_data").rglob("*.yaml"), *(ROOT / "tests/korpus/dokumen").glob("*/*.yaml")]
-)
+PROJECT_FILES = sorted([*(ROOT / "sop_data").rglob("*.yaml"), *(ROOT / "tests/korpus/dokumen").glob("*/*.yaml")])
 
 
 @pytest.mark.parametrize("path", PROJECT_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())

@@ -24,4 +24,6 @@ from . import (  # noqa: F401
     roles,
     sop_ap,
 )
-from .base import CHECKS, Check, Context, check, run  # noqa: F401
+from .base import CHECKS, Check, Context, check, run
+
+__all__ = ["CHECKS", "Check", "Context", "check", "run"]

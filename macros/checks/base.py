@@ -7,20 +7,30 @@ import logging
 import os
 import pickle
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Literal, ParamSpec, TypeAlias, TypeVar
+
+from pydantic import BaseModel
 
 from .. import labels
-from ..findings import Finding
-from ..loader import Handbook
+from ..findings import DataPath, Finding, Level
+from ..loader import Handbook, Record, SopRecord
+
+# Where a finding points: file, line, and the place in the data (see _at).
+At: TypeAlias = tuple[str, int, DataPath]
+# What a check yields for each problem: where it is, and the message.
+Item: TypeAlias = tuple[str, int, DataPath, str]
+Scope: TypeAlias = Literal["sop", "handbook"]
 
 
 @dataclass(frozen=True)
 class Check:
     code: str
-    level: str
-    scope: str  # "sop": runs once per SOP; "handbook": once over everything
-    func: Callable
+    level: Level
+    scope: Scope  # "sop": runs once per SOP; "handbook": once over everything
+    # (ctx, record) for an "sop" check, (ctx) for a "handbook" one; yields an Item per problem.
+    func: Callable[..., Iterable[Item]]
 
     @property
     def rule(self) -> str:
@@ -49,8 +59,14 @@ CHECKS: list[Check] = []
 log = logging.getLogger("sop.check")
 
 
-def check(code: str, level: str, scope: str = "sop"):
-    def register(func):
+P = ParamSpec("P")
+R = TypeVar("R", bound=Iterable[Item])
+
+
+def check(code: str, level: Level, scope: Scope = "sop") -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Register the decorated function as a check; the function itself is returned as it is."""
+
+    def register(func: Callable[P, R]) -> Callable[P, R]:
         assert code not in {c.code for c in CHECKS}, code
         CHECKS.append(Check(code, level, scope, func))
         return func
@@ -79,7 +95,7 @@ def _handbook(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     for c in CHECKS:
         if c.scope != "sop":
-            out.extend(_stamp(c, None, c.func(ctx)))
+            out.extend(_stamp(c, "", c.func(ctx)))  # a handbook check names the file of each item
     return out
 
 
@@ -87,7 +103,7 @@ def _handbook(ctx: Context) -> list[Finding]:
 PARALLEL_FROM = 2000
 
 
-def _per_sop(ctx: Context, records) -> list[Finding]:
+def _per_sop(ctx: Context, records: Sequence[SopRecord]) -> list[Finding]:
     out: list[Finding] = []
     for c in CHECKS:
         if c.scope == "sop":
@@ -96,7 +112,7 @@ def _per_sop(ctx: Context, records) -> list[Finding]:
     return out
 
 
-def _in_child(child_work, own_work) -> list[Finding]:
+def _in_child(child_work: Callable[[], list[Finding]], own_work: Callable[[], list[Finding]]) -> list[Finding]:
     """Run ``child_work`` in a fork and ``own_work`` here, at the same time; both results."""
     read_end, write_end = os.pipe()
     pid = os.fork()
@@ -118,24 +134,32 @@ def _in_child(child_work, own_work) -> list[Finding]:
         reason = f"status {os.waitstatus_to_exitcode(status)}" if status else "tanpa hasil"
         log.warning("pemeriksaan paralel gagal (proses kedua selesai %s); diulang dalam satu proses", reason)
         return mine + child_work()
-    return mine + pickle.loads(data)
+    found: list[Finding] = pickle.loads(data)
+    return mine + found
 
 
-def _stamp(c: Check, default_file, items) -> Iterator[Finding]:
+def _stamp(c: Check, default_file: str, items: Iterable[Item]) -> Iterator[Finding]:
     for file, line, path, message in items:
         yield Finding.at(file or default_file, line, path, c.code, c.level, message)
 
 
-def _at(record, *path):
+M = TypeVar("M", bound=BaseModel)
+
+
+def _at(record: Record[M], *path: str | int) -> At:
     return record.path, record.line_of(*path), path
 
 
-def registry_at(ctx: Context, *path):
-    """File, line and path of a place in sop_data/regulasi.yaml, for a finding about the registry."""
-    return ctx.book.regulasi.path, ctx.book.regulasi.line_of(*path), path
+def registry_at(ctx: Context, *path: str | int) -> At:
+    """File, line and path of a place in sop_data/regulasi.yaml, for a finding about the registry.
+
+    Only the checks of a registry that loaded call this (they return first when it did not)."""
+    registry = ctx.book.regulasi
+    assert registry is not None, "a registry check runs only once the registry has loaded"
+    return _at(registry, *path)
 
 
-def _text(value) -> str | None:
+def _text(value: object) -> str | None:
     """The printed text of a field, or None if it is empty or unreadable."""
     return value if isinstance(value, str) else None
 
@@ -143,7 +167,7 @@ def _text(value) -> str | None:
 _MONTHS = re.compile(r"\b(" + "|".join(labels.MONTHS) + r")\b", re.IGNORECASE)
 
 
-def months_in(text) -> list[str]:
+def months_in(text: object) -> list[str]:
     """Month names in a text: a schedule ("Januari-Februari"), never a duration."""
     if not isinstance(text, str):
         return []

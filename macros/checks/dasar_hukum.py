@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import labels, legal
 from ..loader import SopRecord
-from .base import Context, _at, check
+from ..model import DasarHukum, Regulasi, RegulasiJenis
+from .base import Context, Item, _at, check
 
 # How an item's printed wording names its jenis; the first match wins.
-_PRINTED_JENIS = [
+_PRINTED_JENIS: list[tuple[RegulasiJenis, str]] = [
     ("keputusan_sekjen_kpu", r"keputusan\s+sekretaris\s+jenderal"),
     ("keputusan_kpu_daerah", r"keputusan\s+(?:komisi\s+pemilihan\s+umum|kpu)\s+(?:provinsi|kabupaten|kota)\b"),
     ("keputusan_kpu", r"keputusan\s+(?:komisi\s+pemilihan\s+umum|kpu)\b"),
@@ -32,7 +34,7 @@ class PrintedCitation:
     """What one printed citation says about its regulation, read from its wording."""
 
     text: str
-    jenis: str | None
+    jenis: RegulasiJenis | None
     nomor: str | None
     tahun: int | None
 
@@ -50,7 +52,7 @@ def read_citation(text: str) -> PrintedCitation:
     return PrintedCitation(text, jenis, nomor, int(years[-1]) if years else None)
 
 
-def citations(item) -> list[tuple[str, PrintedCitation]]:
+def citations(item: DasarHukum) -> list[tuple[str, PrintedCitation]]:
     """Pair each regulation id of a Dasar Hukum item with the part of its wording that cites it.
 
     An item naming two regulations is split where the second citation starts ("… Peraturan
@@ -75,14 +77,16 @@ def _number_key(text: str) -> str:
     return re.sub(r"[\s:]+", "", text.casefold())
 
 
-def number_matches(printed: str, reg) -> bool:
+def number_matches(printed: str, reg: Regulasi) -> bool:
+    if reg.nomor is None:  # its callers look at numbered entries only
+        return False
     forms = {_number_key(reg.nomor)}
     if reg.tahun and reg.nomor.isdigit():
         forms.add(_number_key(f"{reg.nomor} tahun {reg.tahun}"))
     return _number_key(printed) in forms
 
 
-def _printed_vs_registry(ctx: Context, record: SopRecord):
+def _printed_vs_registry(ctx: Context, record: SopRecord) -> Iterator[tuple[int, str, Regulasi, PrintedCitation]]:
     """(item index, regulation, printed citation) for every readable citation of a registered regulation."""
     registry = ctx.book.regulasi_map
     for i, item in enumerate(record.data.dasar_hukum):
@@ -93,7 +97,7 @@ def _printed_vs_registry(ctx: Context, record: SopRecord):
 
 
 @check("DH-001", "warning")
-def cited_once(ctx: Context, record: SopRecord):
+def cited_once(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Satu peraturan dikutip sekali saja dalam Dasar Hukum satu SOP."""
     first: dict[str, int] = {}
     for i, item in enumerate(record.data.dasar_hukum):
@@ -107,7 +111,7 @@ def cited_once(ctx: Context, record: SopRecord):
 
 
 @check("DH-002", "warning")
-def printed_jenis_matches(ctx: Context, record: SopRecord):
+def printed_jenis_matches(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Jenis peraturan yang tercetak sama dengan jenis di register.
 
     Misalnya "Peraturan" KPU yang nomornya (…-Kpt/…) menandai Keputusan KPU.
@@ -122,7 +126,7 @@ def printed_jenis_matches(ctx: Context, record: SopRecord):
 
 
 @check("DH-003", "warning")
-def printed_year_matches(ctx: Context, record: SopRecord):
+def printed_year_matches(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Tahun peraturan yang tercetak sama dengan tahun di register."""
     for i, reg_id, reg, printed in _printed_vs_registry(ctx, record):
         if printed.tahun and reg.tahun and printed.tahun != reg.tahun:
@@ -134,7 +138,7 @@ def printed_year_matches(ctx: Context, record: SopRecord):
 
 
 @check("DH-004", "warning")
-def one_regulation_per_item(ctx: Context, record: SopRecord):
+def one_regulation_per_item(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Setiap butir Dasar Hukum menyebut satu peraturan.
 
     Dua peraturan yang tercetak bersambung dalam satu butir biasanya butir yang tergabung saat pengetikan.
@@ -148,7 +152,7 @@ def one_regulation_per_item(ctx: Context, record: SopRecord):
 
 
 @check("DH-005", "warning")
-def printed_number_matches(ctx: Context, record: SopRecord):
+def printed_number_matches(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Nomor peraturan yang tercetak sama dengan nomor di register (huruf besar/kecil dan spasi diabaikan)."""
     for i, _reg_id, reg, printed in _printed_vs_registry(ctx, record):
         if not (printed.nomor and reg.nomor):
@@ -163,7 +167,7 @@ def printed_number_matches(ctx: Context, record: SopRecord):
 
 
 @check("DH-006", "warning")
-def item_traced(ctx: Context, record: SopRecord):
+def item_traced(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Setiap butir Dasar Hukum ditelusuri ke paling sedikit satu entri register."""
     for i, item in enumerate(record.data.dasar_hukum):
         if not item.regulasi:
@@ -171,7 +175,7 @@ def item_traced(ctx: Context, record: SopRecord):
 
 
 @check("DH-007", "warning")
-def cites_regulations(ctx: Context, record: SopRecord):
+def cites_regulations(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Dasar Hukum memuat peraturan, bukan dokumen perencanaan atau dokumen kerja.
 
     Dokumen seperti Perjanjian Kinerja atau Renstra tempatnya di kotak Keterkaitan atau Peralatan/Perlengkapan.
@@ -188,7 +192,7 @@ def cites_regulations(ctx: Context, record: SopRecord):
 
 
 @check("DH-008", "warning")
-def printed_with_number(ctx: Context, record: SopRecord):
+def printed_with_number(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Setiap peraturan dalam Dasar Hukum dikutip dengan nomornya."""
     for i, reg_id, _reg, printed in _printed_vs_registry(ctx, record):
         if printed.nomor is None:
@@ -196,7 +200,7 @@ def printed_with_number(ctx: Context, record: SopRecord):
 
 
 @check("DH-009", "warning")
-def cites_no_revoked_regulation(ctx: Context, record: SopRecord):
+def cites_no_revoked_regulation(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Dasar Hukum tidak mengutip peraturan yang sudah dicabut.
 
     Peraturan yang dicabut tidak lagi menjadi dasar hukum; pesan ini menyebut peraturan penggantinya
@@ -213,7 +217,7 @@ def cites_no_revoked_regulation(ctx: Context, record: SopRecord):
             yield (*_at(record, "dasar_hukum", i, "regulasi", j), f"{legal.short_name(reg)} telah dicabut oleh {by}")
 
 
-def _cited(registry, gap: legal.AmendmentGap) -> str:
+def _cited(registry: Mapping[str, Regulasi], gap: legal.AmendmentGap) -> str:
     """What the SOP printed for this regulation, in the registry's names."""
     names = ", ".join(legal.short_name(registry[m]) for m in gap.cited)
     if gap.cited == [gap.base]:
@@ -221,8 +225,8 @@ def _cited(registry, gap: legal.AmendmentGap) -> str:
     return f"Dasar Hukum mengutip {names} (perubahan atas {legal.short_name(registry[gap.base])})"
 
 
-def _enacted(registry, ids: list[str]) -> str:
-    def one(reg_id):
+def _enacted(registry: Mapping[str, Regulasi], ids: list[str]) -> str:
+    def one(reg_id: str) -> str:
         reg = registry[reg_id]
         when = labels.tanggal(reg.tanggal_penetapan) if reg.tanggal_penetapan else f"tahun {reg.tahun or '?'}"
         return f"{legal.short_name(reg)} (ditetapkan {when})"
@@ -231,12 +235,14 @@ def _enacted(registry, ids: list[str]) -> str:
 
 
 def _signed(gap: legal.AmendmentGap) -> str:
+    # Asked only about amendments timed against the signing date, so the SOP prints one.
+    assert gap.signed is not None, "an amendment is timed before or after signing only when the SOP is dated"
     date, basis = gap.signed
     return f"{labels.tanggal(date)}, tanggal {labels.IDENTITY[basis].removeprefix('Tanggal ').lower()}"
 
 
 @check("DH-010", "warning")
-def cites_amendments_in_force(ctx: Context, record: SopRecord):
+def cites_amendments_in_force(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Dasar Hukum mengutip perubahan yang sudah ditetapkan ketika SOP ditandatangani.
 
     Bila sebuah peraturan sudah diubah sebelum SOP ditandatangani, Dasar Hukum semestinya mengutip
@@ -256,7 +262,7 @@ def cites_amendments_in_force(ctx: Context, record: SopRecord):
 
 
 @check("DH-012", "warning")
-def amended_since_signing(ctx: Context, record: SopRecord):
+def amended_since_signing(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Dasar Hukum belum diubah sesudah SOP ditandatangani (tinjau SOP).
 
     Perubahan yang ditetapkan sesudah SOP ditandatangani bukan kelalaian penyusun SOP, tetapi SOP perlu

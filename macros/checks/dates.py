@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
+
 from .. import labels
+from ..findings import DataPath
 from ..loader import SopRecord
-from .base import Context, _at, check
+from .base import Context, Item, _at, check
 
 _DATE_ORDER = ("pembuatan", "pengesahan", "efektif")
 
 
 @check("DATE-001", "warning")
-def dates_in_order(ctx: Context, record: SopRecord):
+def dates_in_order(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Tanggal pembuatan ≤ tanggal pengesahan ≤ tanggal efektif.
 
     SOP disusun, lalu disahkan, lalu mulai berlaku.
@@ -26,7 +30,7 @@ def dates_in_order(ctx: Context, record: SopRecord):
 
 
 @check("DATE-002", "warning")
-def revision_after_creation(ctx: Context, record: SopRecord):
+def revision_after_creation(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Tanggal revisi tidak lebih awal dari tanggal pembuatan."""
     t = record.data.tanggal
     if t.revisi and t.pembuatan and t.revisi < t.pembuatan:
@@ -37,13 +41,13 @@ def revision_after_creation(ctx: Context, record: SopRecord):
 
 
 @check("DATE-003", "warning")
-def dates_not_in_future(ctx: Context, record: SopRecord):
+def dates_not_in_future(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Tidak ada tanggal yang jatuh setelah tanggal acuan pemeriksaan (hari ini).
 
     Tanggal di masa depan biasanya salah ketik tahun. Tanggal acuan dapat diatur dengan SOP_TANGGAL_ACUAN.
     """
     sop = record.data
-    dates = [
+    dates: list[tuple[DataPath, dt.date | None]] = [
         (("tanggal", name), getattr(sop.tanggal, name)) for name in ("pembuatan", "revisi", "efektif", "pengesahan")
     ]
     if sop.lembar_pengesahan:
@@ -58,7 +62,7 @@ def dates_not_in_future(ctx: Context, record: SopRecord):
 
 
 @check("DATE-004", "warning")
-def signing_dates_agree(ctx: Context, record: SopRecord):
+def signing_dates_agree(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Tanggal pada Lembar Pengesahan sama dengan tanggal pengesahan di kotak identitas."""
     sop = record.data
     lp = sop.lembar_pengesahan

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .. import labels, waktu
 from ..loader import SopRecord
 from ..model import TidakDiketahui
-from .base import Context, _at, check, months_in
+from .base import Context, Item, _at, check, months_in
 
 
 def _fmt_minutes(minutes: int) -> str:
@@ -14,7 +16,7 @@ def _fmt_minutes(minutes: int) -> str:
 
 
 @check("TIME-001", "warning")
-def waktu_readable(ctx: Context, record: SopRecord):
+def waktu_readable(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Waktu setiap langkah terbaca sebagai lama waktu: angka dengan menit, jam, hari, minggu atau bulan.
 
     Contoh yang terbaca: "30 Menit", "2 Hari", "1 Hari 2 Jam", "1,5 jam", "½ hari", "5 hari kerja",
@@ -37,7 +39,7 @@ def waktu_readable(ctx: Context, record: SopRecord):
 
 
 @check("TIME-002", "warning")
-def waktu_not_a_schedule(ctx: Context, record: SopRecord):
+def waktu_not_a_schedule(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Kolom Waktu berisi lama waktu, bukan jadwal (nama bulan).
 
     "Januari" atau "Januari-Februari" menyatakan kapan langkah dikerjakan, bukan berapa lama;
@@ -53,7 +55,7 @@ def waktu_not_a_schedule(ctx: Context, record: SopRecord):
 
 
 @check("TIME-003", "warning")
-def stated_total_matches(ctx: Context, record: SopRecord):
+def stated_total_matches(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Jumlah waktu yang tercetak sama dengan jumlah Waktu semua langkah.
 
     Jumlah dihitung dengan aturan yang tertulis di setiap halaman SOP: 1 hari kerja = 8 jam,

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterator
 
+from ..findings import DataPath
 from ..flow import edges
 from ..loader import SopRecord
-from .base import Context, _at, _text, check
+from ..model import Langkah, Sop
+from .base import Context, Item, _at, _text, check
 
 
-def _starts(sop):
+def _starts(sop: Sop) -> list[Langkah]:
     return [s for s in sop.langkah if s.jenis == "mulai"]
 
 
-def _graph(sop) -> dict[int, list[int]]:
+def _graph(sop: Sop) -> dict[int, list[int]]:
     out: dict[int, list[int]] = {s.no: [] for s in sop.langkah}
     for e in edges(sop):
         if e.target in out:
@@ -21,7 +24,7 @@ def _graph(sop) -> dict[int, list[int]]:
     return out
 
 
-def _reach(graph: dict[int, list[int]], seeds) -> set[int]:
+def _reach(graph: dict[int, list[int]], seeds: Collection[int]) -> set[int]:
     seen, todo = set(seeds), list(seeds)
     while todo:
         for nxt in graph.get(todo.pop(), []):
@@ -39,12 +42,12 @@ def _reversed(graph: dict[int, list[int]]) -> dict[int, list[int]]:
     return backward
 
 
-def _index(sop, no: int) -> int:
+def _index(sop: Sop, no: int) -> int:
     return next(i for i, s in enumerate(sop.langkah) if s.no == no)
 
 
 @check("FLOW-001", "error")
-def one_start(ctx: Context, record: SopRecord):
+def one_start(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Diagram alir punya tepat satu langkah `mulai`.
 
     Terminator awal menandai satu-satunya titik masuk prosedur.
@@ -61,7 +64,7 @@ def one_start(ctx: Context, record: SopRecord):
 
 
 @check("FLOW-002", "error")
-def reachable_from_start(ctx: Context, record: SopRecord):
+def reachable_from_start(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Setiap langkah dapat dicapai dari langkah `mulai`.
 
     Langkah yang tidak dapat dicapai tidak pernah dikerjakan; biasanya `lanjut` atau cabang salah.
@@ -85,7 +88,7 @@ def _loop_of(graph: dict[int, list[int]], no: int) -> list[int]:
     return sorted(ahead & _reach(backward, backward.get(no, [])))
 
 
-def _closing_field(step, loop: list[int]) -> tuple:
+def _closing_field(step: Langkah, loop: list[int]) -> DataPath:
     """Where a step sends the flow back into its loop: its `lanjut`, its `cabang`, else its number."""
     if step.lanjut and any(t in loop for t in step.lanjut):
         return ("lanjut",)
@@ -96,7 +99,7 @@ def _closing_field(step, loop: list[int]) -> tuple:
 
 
 @check("FLOW-003", "error")
-def end_reachable(ctx: Context, record: SopRecord):
+def end_reachable(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Dari setiap langkah ada jalan menuju langkah `selesai` (tidak ada putaran tanpa jalan keluar).
 
     Langkah yang berputar tanpa jalan keluar dilaporkan di tempat putarannya menutup (`lanjut` atau `cabang`).
@@ -124,7 +127,7 @@ def end_reachable(ctx: Context, record: SopRecord):
 
 
 @check("FLOW-004", "error")
-def decisions_branch(ctx: Context, record: SopRecord):
+def decisions_branch(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Keputusan punya paling sedikit dua cabang berlabel berbeda; langkah lain tidak bercabang."""
     for i, step in enumerate(record.data.langkah):
         if step.jenis != "keputusan":
@@ -151,7 +154,7 @@ def decisions_branch(ctx: Context, record: SopRecord):
 
 
 @check("FLOW-005", "error")
-def one_next_step(ctx: Context, record: SopRecord):
+def one_next_step(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Langkah `mulai` dan `proses` punya tepat satu langkah berikutnya; langkah `selesai` tidak punya.
 
     Bila `lanjut` dikosongkan, langkah berikutnya adalah langkah sesudahnya di daftar.
@@ -174,7 +177,7 @@ def one_next_step(ctx: Context, record: SopRecord):
 
 
 @check("FLOW-006", "error")
-def numbered_in_order(ctx: Context, record: SopRecord):
+def numbered_in_order(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Nomor langkah berurutan 1, 2, 3 … n sesuai urutan di berkas, tanpa lompatan."""
     for i, step in enumerate(record.data.langkah):
         if step.no != i + 1:
@@ -218,7 +221,7 @@ def person_words(text: str) -> set[str]:
 
 
 @check("FLOW-007", "warning")
-def handover_to_a_lane(ctx: Context, record: SopRecord):
+def handover_to_a_lane(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Orang yang disebut menerima pekerjaan ("mengembalikan kepada X", "menyerahkan ke X", "memerintahkan X") adalah lajur SOP ini.
 
     Bila teks menyebut pejabat yang tidak punya lajur, diagram alir tidak menggambarkan apa yang dikatakan teks.
@@ -226,7 +229,7 @@ def handover_to_a_lane(ctx: Context, record: SopRecord):
     sop = record.data
     lanes = [person_words(lane.nama) for lane in sop.pelaksana]
     for i, step in enumerate(sop.langkah):
-        texts = [(("langkah", i, "kegiatan"), _text(step.kegiatan))]
+        texts: list[tuple[DataPath, str | None]] = [(("langkah", i, "kegiatan"), _text(step.kegiatan))]
         texts += [(("langkah", i, "rincian", j), t) for j, t in enumerate(step.rincian)]
         for path, text in texts:
             for match in _HANDOVER.finditer(text or ""):

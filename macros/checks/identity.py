@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .. import labels
 from ..loader import SopRecord
-from .base import Context, _at, check
+from .base import Context, Item, _at, check
 
 
 def _norm(text: str) -> str:
@@ -14,7 +15,7 @@ def _norm(text: str) -> str:
 
 
 @check("IDENT-001", "error", "handbook")
-def nomor_unique(ctx: Context):
+def nomor_unique(ctx: Context) -> Iterator[Item]:
     """Nomor SOP tidak dipakai oleh dua SOP di buku pedoman.
 
     Nomor adalah pengenal resmi SOP; dua SOP bernomor sama biasanya berkas yang tersalin.
@@ -32,7 +33,7 @@ _ORT = re.compile(r"ORT\.?\s*\d", re.IGNORECASE)
 
 
 @check("IDENT-002", "warning")
-def nomor_has_number(ctx: Context, record: SopRecord):
+def nomor_has_number(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Nomor SOP berpola ORT (…/ORT.06/…) diawali nomor urutnya.
 
     Contoh lengkap: 44/ORT.06/7271/2022. Nomor yang diawali garis miring kehilangan nomor urutnya.
@@ -53,7 +54,7 @@ _BOXES = (
 
 
 @check("IDENT-003", "warning")
-def boxes_filled(ctx: Context, record: SopRecord):
+def boxes_filled(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Keenam kotak formulir SOP AP terisi: Dasar Hukum, Kualifikasi Pelaksana, Keterkaitan, Peralatan/Perlengkapan, Peringatan, Pencatatan dan Pendataan."""
     for box in _BOXES:
         if not getattr(record.data, box):
@@ -64,7 +65,7 @@ _IDENTITY_FIELDS = (("tanggal", "pembuatan"), ("tanggal", "pengesahan"), ("tangg
 
 
 @check("IDENT-004", "warning")
-def identity_filled(ctx: Context, record: SopRecord):
+def identity_filled(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Kotak identitas memuat tanggal pembuatan, tanggal pengesahan, tanggal efektif dan pejabat yang mengesahkan.
 
     Tanggal revisi hanya diisi bila SOP pernah direvisi.
@@ -79,7 +80,7 @@ def identity_filled(ctx: Context, record: SopRecord):
 
 
 @check("IDENT-005", "warning")
-def signing_sheet_names_this_sop(ctx: Context, record: SopRecord):
+def signing_sheet_names_this_sop(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Judul Lembar Pengesahan/Lampiran menyebut SOP ini (bagian "TENTANG …" sama dengan Nama SOP)."""
     sop = record.data
     lp = sop.lembar_pengesahan

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from ..findings import DataPath
 from ..loader import SopRecord
-from .base import Context, _at, check
+from .base import Context, Item, _at, check
 
 # The skeleton's placeholders: "[isi ...]" (see macros/baru.py).
 PLACEHOLDER = re.compile(r"^\[isi\b[^\]]*\]$", re.IGNORECASE)
 
 
-def _strings(data, path=()):
+def _strings(data: object, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]:
     if isinstance(data, dict):
         for key, value in data.items():
             yield from _strings(value, (*path, key))
@@ -23,7 +25,7 @@ def _strings(data, path=()):
 
 
 @check("ISI-001", "warning")
-def no_placeholder_left(ctx: Context, record: SopRecord):
+def no_placeholder_left(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Tidak ada isian kerangka `sop baru` yang tertinggal.
 
     `sop baru` menulis kerangka SOP dengan isian seperti `[isi uraian kegiatan]`. Isian yang masih

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pydantic import BaseModel
 
 from .. import legal
 from ..loader import SopRecord
 from ..model import SOURCE_DIR
-from .base import Context, _at, check, registry_at
+from .base import Context, Item, _at, check, registry_at
 
 
 @check("REF-001", "error", "sop")
-def satker_declared(ctx: Context, record: SopRecord):
+def satker_declared(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Folder SOP adalah satuan kerja yang terdaftar di sop_data/satker.yaml.
 
     Nama folder menentukan satuan kerja pemilik SOP dan halaman tempat SOP itu tercantum.
@@ -28,7 +29,7 @@ def satker_declared(ctx: Context, record: SopRecord):
 
 
 @check("REF-002", "error")
-def pelaksana_declared(ctx: Context, record: SopRecord):
+def pelaksana_declared(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Setiap pelaksana langkah adalah salah satu lajur yang dideklarasikan di `pelaksana`.
 
     Diagram alir menggambar satu lajur per pelaksana; langkah dengan pelaksana yang tidak
@@ -47,7 +48,7 @@ def pelaksana_declared(ctx: Context, record: SopRecord):
 
 
 @check("REF-003", "error")
-def targets_exist(ctx: Context, record: SopRecord):
+def targets_exist(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Setiap langkah berikutnya (`lanjut`) dan tujuan cabang (`cabang.ke`) ada di SOP yang sama."""
     sop = record.data
     numbers = {s.no for s in sop.langkah}
@@ -64,7 +65,7 @@ def targets_exist(ctx: Context, record: SopRecord):
 
 
 @check("REF-004", "error")
-def dasar_hukum_registered(ctx: Context, record: SopRecord):
+def dasar_hukum_registered(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Setiap butir Dasar Hukum merujuk entri di sop_data/regulasi.yaml.
 
     Dengan begitu setiap dasar hukum dapat ditelusuri ke peraturannya dan status berlakunya.
@@ -81,7 +82,7 @@ def dasar_hukum_registered(ctx: Context, record: SopRecord):
 
 
 @check("REF-005", "error")
-def keterkaitan_resolves(ctx: Context, record: SopRecord):
+def keterkaitan_resolves(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Keterkaitan berjenis `sop` menautkan SOP yang ada di buku pedoman ini; jenis lain tidak bertaut."""
     for i, item in enumerate(record.data.keterkaitan):
         if item.jenis == "sop" and item.sop is None:
@@ -96,29 +97,29 @@ def keterkaitan_resolves(ctx: Context, record: SopRecord):
 
 
 @check("REF-006", "error")
-def ids_unique(ctx: Context, record: SopRecord):
+def ids_unique(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Pengenal lajur dan nomor langkah tidak berulang dalam satu SOP."""
     sop = record.data
-    seen: dict = {}
+    seen_ids: dict[str, int] = {}
     for i, lane in enumerate(sop.pelaksana):
-        if lane.id in seen:
+        if lane.id in seen_ids:
             yield (
                 *_at(record, "pelaksana", i, "id"),
-                f"pengenal pelaksana '{lane.id}' sudah dipakai di pelaksana[{seen[lane.id] + 1}]",
+                f"pengenal pelaksana '{lane.id}' sudah dipakai di pelaksana[{seen_ids[lane.id] + 1}]",
             )
-        seen.setdefault(lane.id, i)
-    seen = {}
+        seen_ids.setdefault(lane.id, i)
+    seen_numbers: dict[int, int] = {}
     for i, step in enumerate(sop.langkah):
-        if step.no in seen:
+        if step.no in seen_numbers:
             yield (
                 *_at(record, "langkah", i, "no"),
-                f"nomor langkah {step.no} sudah dipakai di langkah[{seen[step.no] + 1}]",
+                f"nomor langkah {step.no} sudah dipakai di langkah[{seen_numbers[step.no] + 1}]",
             )
-        seen.setdefault(step.no, i)
+        seen_numbers.setdefault(step.no, i)
 
 
 @check("REF-007", "error", "handbook")
-def relations_resolve(ctx: Context):
+def relations_resolve(ctx: Context) -> Iterator[Item]:
     """Setiap relasi peraturan (mengubah, diubah oleh, mencabut, dicabut oleh) menunjuk entri register."""
     if ctx.book.regulasi is None:
         return
@@ -129,7 +130,7 @@ def relations_resolve(ctx: Context):
 
 
 @check("REF-008", "error")
-def transcription_notes_point_somewhere(ctx: Context, record: SopRecord):
+def transcription_notes_point_somewhere(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Setiap catatan transkripsi menunjuk bagian yang ada di berkas SOP."""
     for i, note in enumerate(record.data.catatan_transkripsi):
         if not _resolves(record.data, note.bidang):
@@ -139,7 +140,7 @@ def transcription_notes_point_somewhere(ctx: Context, record: SopRecord):
             )
 
 
-def _resolves(obj, dotted: str) -> bool:
+def _resolves(obj: object, dotted: str) -> bool:
     """Does a field path like ``langkah[3].mutu_baku.waktu`` name a field of the model?
 
     A field left empty still resolves: a note may explain why it is empty.
@@ -159,7 +160,7 @@ def _resolves(obj, dotted: str) -> bool:
 
 
 @check("REF-009", "warning")
-def lanes_used(ctx: Context, record: SopRecord):
+def lanes_used(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Setiap lajur yang dideklarasikan dipakai oleh paling sedikit satu langkah.
 
     Lajur tanpa langkah biasanya tanda pelaksana langkah yang salah tulis.
@@ -171,7 +172,7 @@ def lanes_used(ctx: Context, record: SopRecord):
 
 
 @check("REF-010", "error")
-def source_document_exists(ctx: Context, record: SopRecord):
+def source_document_exists(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Dokumen sumber (`dokumen_sumber`) adalah berkas yang ada di folder sumber/ proyek ini.
 
     Halaman SOP menautkan dokumen itu agar auditor dapat membandingkan catatan dengan aslinya;

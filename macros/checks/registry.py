@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .. import legal
-from .base import Context, check, registry_at
+from .base import Context, Item, check, registry_at
 
 
 @check("REG-001", "error", "handbook")
-def no_relation_cycle(ctx: Context):
+def no_relation_cycle(ctx: Context) -> Iterator[Item]:
     """Rantai perubahan dan pencabutan di register tidak berputar (A mengubah B, B mengubah A).
 
     Peraturan yang lebih baru mengubah atau mencabut yang lebih lama, sehingga putaran selalu kekeliruan pencatatan.
@@ -23,7 +25,7 @@ def no_relation_cycle(ctx: Context):
 
 
 @check("REG-002", "error", "handbook")
-def relations_mirrored(ctx: Context):
+def relations_mirrored(ctx: Context) -> Iterator[Item]:
     """Setiap relasi dicatat di kedua entri: `mengubah` dengan `diubah_oleh`, `mencabut` dengan `dicabut_oleh`."""
     if ctx.book.regulasi is None:
         return
@@ -38,7 +40,7 @@ def relations_mirrored(ctx: Context):
 
 
 @check("REG-003", "error", "handbook")
-def status_matches_relations(ctx: Context):
+def status_matches_relations(ctx: Context) -> Iterator[Item]:
     """Status sesuai relasinya: `dicabut` bila dan hanya bila ada `dicabut_oleh`; `diubah` memerlukan `diubah_oleh`."""
     if ctx.book.regulasi is None:
         return
@@ -58,7 +60,7 @@ def status_matches_relations(ctx: Context):
 
 
 @check("REG-004", "error", "handbook")
-def status_has_a_source(ctx: Context):
+def status_has_a_source(ctx: Context) -> Iterator[Item]:
     """Setiap status selain `tidak_diketahui` disertai `catatan_status` yang menyebut sumbernya."""
     if ctx.book.regulasi is None:
         return

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .. import labels, review
 from ..loader import SopRecord
-from .base import Context, _at, check
+from .base import Context, Item, _at, check
 
 
 @check("REVIEW-001", "warning")
-def reviewed_within_six_months(ctx: Context, record: SopRecord):
+def reviewed_within_six_months(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """SOP ditinjau paling lambat enam bulan sejak peninjauan terakhir, atau sejak tanggal efektif bila belum pernah ditinjau.
 
     Pemantauan SOP AP dilakukan setiap enam bulan. Catat peninjauan di `peninjauan` pada berkas SOP.
@@ -17,7 +19,7 @@ def reviewed_within_six_months(ctx: Context, record: SopRecord):
     st = review.status(sop, ctx.today)
     if not st.overdue:
         return
-    if st.basis is None:
+    if st.since is None or st.due is None:  # no review and no effective date (basis None)
         yield (
             *_at(record, "tanggal"),
             "belum pernah ditinjau dan tanggal efektif tidak tercetak, sehingga jatuh tempo peninjauan tidak "

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .. import glossary
 from ..loader import SopRecord
-from .base import Context, _at, check
+from .base import Context, Item, _at, check
 
 
 @check("JAB-001", "error")
-def role_declared(ctx: Context, record: SopRecord):
+def role_declared(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Jabatan setiap lajur (`pelaksana[].jabatan`) terdaftar di sop_data/jabatan.yaml."""
     for i, lane in enumerate(record.data.pelaksana):
         if lane.jabatan is not None and lane.jabatan not in ctx.book.jabatan_map:
@@ -19,7 +21,7 @@ def role_declared(ctx: Context, record: SopRecord):
 
 
 @check("JAB-002", "warning")
-def lane_has_role(ctx: Context, record: SopRecord):
+def lane_has_role(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Setiap lajur dipetakan ke satu jabatan.
 
     Dengan jabatan, lajur yang ditulis berbeda-beda ("Ka. Sub Bag Perencanaan", "Kasubbag
@@ -32,7 +34,7 @@ def lane_has_role(ctx: Context, record: SopRecord):
 
 
 @check("JAB-003", "warning", "handbook")
-def role_used(ctx: Context):
+def role_used(ctx: Context) -> Iterator[Item]:
     """Setiap jabatan di sop_data/jabatan.yaml dipakai oleh paling sedikit satu lajur."""
     registry = ctx.book.jabatan
     if registry is None:
@@ -49,7 +51,7 @@ def role_used(ctx: Context):
 
 
 @check("IST-001", "warning", "handbook")
-def term_used(ctx: Context):
+def term_used(ctx: Context) -> Iterator[Item]:
     """Setiap istilah di sop_data/istilah.yaml tertulis di paling sedikit satu SOP, kecuali yang ditandai `umum`.
 
     Glosarium memuat istilah SOP; istilah yang tidak tertulis di SOP mana pun biasanya salah ketik atau sisa.

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..loader import SopRecord
-from .base import Context, _at, check, months_in
+from ..model import Langkah
+from .base import Context, Item, _at, check, months_in
 
 _RULE_SYMBOLS = "PermenPAN-RB 35/2012 hanya memakai lima simbol: terminator, proses, keputusan, panah alur dan penghubung antarhalaman"
 # Legend wording -> symbol; the first match wins, so "Alur Proses" is an arrow, not a process.
@@ -21,7 +23,7 @@ STANDARD_LABELS = [("ya", "tidak"), ("lengkap", "tidak lengkap"), ("benar", "sal
 
 
 @check("AP-001", "warning")
-def five_symbols(ctx: Context, record: SopRecord):
+def five_symbols(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Legenda simbol (Keterangan Gambar) hanya memuat lima simbol SOP AP.
 
     PermenPAN-RB 35/2012 membatasi diagram alir SOP AP pada terminator, proses, keputusan, panah alur
@@ -36,7 +38,7 @@ def five_symbols(ctx: Context, record: SopRecord):
 
 
 @check("AP-002", "warning")
-def standard_decision_labels(ctx: Context, record: SopRecord):
+def standard_decision_labels(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Cabang keputusan berlabel pasangan baku: Ya/Tidak, Lengkap/Tidak Lengkap, Benar/Salah, Setuju/Tidak Setuju."""
     for i, step in enumerate(record.data.langkah):
         if step.jenis != "keputusan" or len(step.cabang) < 2:
@@ -52,7 +54,7 @@ def standard_decision_labels(ctx: Context, record: SopRecord):
 
 
 @check("AP-003", "warning")
-def mutu_baku_present(ctx: Context, record: SopRecord):
+def mutu_baku_present(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Setiap langkah mengisi Mutu Baku (Kelengkapan, Waktu, Output)."""
     for i, step in enumerate(record.data.langkah):
         m = step.mutu_baku
@@ -60,7 +62,7 @@ def mutu_baku_present(ctx: Context, record: SopRecord):
             yield (*_at(record, "langkah", i), f"Mutu Baku langkah {step.no} kosong seluruhnya")
 
 
-def _schedule_note(step) -> str:
+def _schedule_note(step: Langkah) -> str:
     months = months_in(step.keterangan)
     if not months:
         return ""
@@ -68,7 +70,7 @@ def _schedule_note(step) -> str:
 
 
 @check("AP-004", "warning")
-def waktu_present(ctx: Context, record: SopRecord):
+def waktu_present(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Setiap langkah menuliskan Waktu pada Mutu Baku.
 
     Tanpa Waktu, jumlah waktu penyelesaian SOP tidak dapat dihitung. Nama bulan pada kolom Keterangan
@@ -84,7 +86,7 @@ def waktu_present(ctx: Context, record: SopRecord):
 
 
 @check("AP-005", "warning")
-def output_present(ctx: Context, record: SopRecord):
+def output_present(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Setiap langkah menuliskan Output pada Mutu Baku."""
     for i, step in enumerate(record.data.langkah):
         m = step.mutu_baku

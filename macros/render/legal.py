@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .. import export, labels, legal, urls
 from ..findings import Finding
-from ..loader import Handbook
+from ..loader import Handbook, SopRecord
 from ..urls import Link
 from .templating import render
 
@@ -70,7 +70,7 @@ def reg_view(book: Handbook, reg_id: str, link: Link) -> RegView | None:
     )
 
 
-def _sop_link(book: Handbook, record, link: Link) -> dict:
+def _sop_link(book: Handbook, record: SopRecord, link: Link) -> dict[str, str]:
     satker = book.satker_map.get(record.satker)
     return dict(
         title=record.data.nama,
@@ -93,10 +93,14 @@ def cited_via(book: Handbook, reg_id: str, link: Link, cited: set[str]) -> list[
 def index_page(book: Handbook, link: Link) -> str:
     cited = legal.cited_by(book)
     cited_ids = {reg_id for reg_id, found in cited.items() if found}
+    registry = book.regulasi_map
+    # By jenis in the order of the labels, oldest first within each.
+    jenis_order = list(labels.REGULASI_JENIS)
+    ordered = sorted(legal.oldest_first(registry, registry), key=lambda r: jenis_order.index(registry[r].jenis))
     rows = []
-    for reg_id in legal.oldest_first(book.regulasi_map, book.regulasi_map):
-        reg = book.regulasi_map[reg_id]
-        wordings: dict[str, list] = {}
+    for reg_id in ordered:
+        reg = registry[reg_id]
+        wordings: dict[str, list[dict[str, str]]] = {}
         for c in cited.get(reg_id, []):
             wordings.setdefault(c.teks, []).append(_sop_link(book, c.record, link))
         rows.append(
@@ -108,7 +112,6 @@ def index_page(book: Handbook, link: Link) -> str:
                 via=cited_via(book, reg_id, link, cited_ids),
             )
         )
-    rows.sort(key=lambda r: list(labels.REGULASI_JENIS).index(r["reg"].jenis))
     return render("html", "regulasi_index.md.j2", rows=rows, link=link, **_exports(link))
 
 
@@ -134,7 +137,7 @@ def regulation_page(book: Handbook, reg_id: str, link: Link) -> str:
     )
 
 
-def _cites(book: Handbook, reg_id: str, link: Link) -> dict:
+def _cites(book: Handbook, reg_id: str, link: Link) -> dict[str, object]:
     """Every citation of ``reg_id`` as printed, or the family members cited instead of it."""
     cited = legal.cited_by(book)
     return dict(
@@ -155,8 +158,9 @@ def report_page(book: Handbook, findings: list[Finding], today: dt.date, link: L
         rows = []
         for f in findings:
             if f.code in codes and f.file in by_file:
-                item = f.path[1] + 1 if f.path[:1] == ("dasar_hukum",) and len(f.path) > 1 else ""
-                rows.append(dict(sop=_sop_link(book, by_file[f.file], link), code=f.code, item=item, message=f.message))
+                rows.append(
+                    dict(sop=_sop_link(book, by_file[f.file], link), code=f.code, item=_item(f), message=f.message)
+                )
         sections.append(
             dict(title=labels.LAPORAN["sections"][key], note=labels.LAPORAN["section_notes"].get(key), rows=rows)
         )
@@ -181,7 +185,15 @@ def report_page(book: Handbook, findings: list[Finding], today: dt.date, link: L
     )
 
 
-def _exports(link: Link) -> dict:
+def _item(finding: Finding) -> int | str:
+    """The Dasar Hukum item (counted from 1) a finding points at, or "" for another place."""
+    path = finding.path
+    if path[:1] == ("dasar_hukum",) and len(path) > 1 and isinstance(path[1], int):
+        return path[1] + 1
+    return ""
+
+
+def _exports(link: Link) -> dict[str, object]:
     return dict(
         export_csv=link(urls.EXPORT_CSV),
         export_json=link(urls.EXPORT_JSON),

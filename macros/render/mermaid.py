@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from .. import labels, urls
 from ..flow import edges
-from ..model import Sop, TidakDiketahui
+from ..model import Langkah, Sop, TidakDiketahui
 from .templating import render
 
 # Steps per diagram part. Mermaid lays out a 25-step, 7-lane swimlane in well under a second and
@@ -39,7 +39,7 @@ class Node:
 class Lane:
     id: str
     label: str
-    nodes: tuple
+    nodes: tuple[Node, ...]
 
     @property
     def spacer(self) -> str:
@@ -59,13 +59,13 @@ class Part:
     source: str
 
 
-def _label(step) -> str:
+def _label(step: Langkah) -> str:
     # The whole text, never cut: the diagram box scrolls, so nothing is lost to an ellipsis.
     text = labels.SITE["unknown_title"] if isinstance(step.kegiatan, TidakDiketahui) else step.kegiatan
     return f"{step.no}. " + " ".join(text.split())
 
 
-def _source(sop: Sop, steps: list) -> Markup:
+def _source(sop: Sop, steps: list[Langkah]) -> Markup:
     """Mermaid for ``steps`` (a run of sop.langkah). Ids are generated (L1, S3L2, C1), never taken
     from the YAML, so a lane called ``end`` or a step text with ``-->`` stays a label."""
     lane_no = {lane.id: n for n, lane in enumerate(sop.pelaksana, 1)}
@@ -73,15 +73,16 @@ def _source(sop: Sop, steps: list) -> Markup:
     inside = {step.no for step in steps}
     by_no = {step.no: step for step in sop.langkah}
 
-    def node_id(step_no, lane_id):
+    def node_id(step_no: int, lane_id: str) -> str:
         return f"S{index[step_no]}L{lane_no[lane_id]}"
 
-    def lane_of(step_no):
+    def lane_of(step_no: int) -> str | None:
         actors = [a for a in by_no[step_no].pelaksana if a in lane_no]
         return actors[0] if actors else None
 
-    members: dict = {lane.id: [] for lane in sop.pelaksana}
-    links, primary = [], {}
+    members: dict[str, list[Node]] = {lane.id: [] for lane in sop.pelaksana}
+    links: list[tuple[str, str]] = []
+    primary: dict[int, str] = {}  # step number -> the id of its node in its first lane
     for step in steps:
         actors = [a for a in step.pelaksana if a in lane_no]
         if not actors:
@@ -90,9 +91,10 @@ def _source(sop: Sop, steps: list) -> Markup:
         for actor in actors:
             members[actor].append(Node(node_id(step.no, actor), step.jenis, _label(step), step.no))
         links.extend((primary[step.no], node_id(step.no, a)) for a in actors[1:])
-    flows, connectors = [], {}
+    flows: list[tuple[str, str, str | None]] = []
+    connectors: dict[tuple[str, str], Node] = {}
 
-    def connector(lane_id, text, step_no):
+    def connector(lane_id: str, text: str, step_no: int) -> str:
         key = (lane_id, text)
         if key not in connectors:
             connectors[key] = Node(f"C{len(connectors) + 1}", "penghubung", text, step_no)
@@ -105,10 +107,14 @@ def _source(sop: Sop, steps: list) -> Markup:
             flows.append((primary[e.source], primary[e.target], e.label))
         elif src_in and not dst_in and e.source in primary and lane_of(e.target):
             text = labels.FLOW["to_step"].format(no=e.target)
-            flows.append((primary[e.source], connector(lane_of(e.source), text, e.target), e.label))
+            here = lane_of(e.source)
+            assert here is not None, "a step with a node (primary) is in a lane"
+            flows.append((primary[e.source], connector(here, text, e.target), e.label))
         elif dst_in and not src_in and e.target in primary and lane_of(e.source):
             text = labels.FLOW["from_step"].format(no=e.source)
-            flows.append((connector(lane_of(e.target), text, e.source), primary[e.target], e.label))
+            here = lane_of(e.target)
+            assert here is not None, "a step with a node (primary) is in a lane"
+            flows.append((connector(here, text, e.source), primary[e.target], e.label))
     lanes = [Lane(f"L{lane_no[lane.id]}", lane.nama, tuple(members[lane.id])) for lane in sop.pelaksana]
     # Markup: every value in it is already Mermaid-encoded, so the page template embeds it as is.
     return Markup(render("mermaid", "swimlane.mmd.j2", lanes=lanes, flows=flows, links=links))

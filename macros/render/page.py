@@ -7,33 +7,41 @@ being rendered; nothing here computes a URL.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from markupsafe import Markup
 
 from .. import glossary, labels, review, urls, waktu
-from ..flow import edges
-from ..loader import Handbook
+from ..findings import Finding
+from ..flow import Edge, edges
+from ..loader import Handbook, SopRecord
 from ..model import Sop, TidakDiketahui
 from ..urls import Link
 from . import legal, reports
-from .mermaid import diagrams
+from .mermaid import Part, diagrams
 from .templating import render
 from .text import html_text, place
 
 
-def _next_steps(sop: Sop) -> dict:
-    out: dict = {}
+def _next_steps(sop: Sop) -> dict[int, list[Edge]]:
+    out: dict[int, list[Edge]] = {}
     for e in edges(sop):
         out.setdefault(e.source, []).append(e)
     return out
 
 
-def _plain(value):
+T = TypeVar("T")
+
+
+def _plain(value: T) -> T:
     return value
 
 
-def step_table(sop: Sop, parts=None, abbr=_plain) -> str:
+def step_table(
+    sop: Sop, parts: list[Part] | None = None, abbr: Callable[[str | TidakDiketahui | None], object] = _plain
+) -> str:
     """The Uraian Prosedur table: No, Kegiatan, Pelaksana, Mutu Baku (3 columns), Keterangan.
     Each row links to the diagram part that draws its step."""
     lanes = {lane.id: lane.nama for lane in sop.pelaksana}
@@ -60,11 +68,16 @@ class Source:
 
 
 def sop_page(
-    record, book: Handbook, link: Link, findings=(), today: dt.date | None = None, source: Source = Source()
+    record: SopRecord,
+    book: Handbook,
+    link: Link,
+    findings: Iterable[Finding] = (),
+    today: dt.date | None = None,
+    source: Source = Source(),
 ) -> str:
     """One SOP's page; ``findings`` are this SOP's, ``today`` the day its review is judged from."""
     sop = record.data
-    findings = list(findings)
+    found = list(findings)
     parts = diagrams(sop)
     abbr = glossary.Marker(book.istilah_map, html_text)
     return render(
@@ -85,17 +98,17 @@ def sop_page(
             days_per_month=waktu.DAYS_PER_MONTH,
         ),
         unknown=TidakDiketahui,
-        findings=Markup(reports.findings_table(findings, link, reader=True)) if findings else None,
+        findings=Markup(reports.findings_table(found, link, reader=True)) if found else None,
         place=place,
         lanes={lane.id: lane.nama for lane in sop.pelaksana},
         text=lambda v: labels.SITE["unknown"] if isinstance(v, TidakDiketahui) else v,
-        finding_count=len(findings),
+        finding_count=len(found),
         review=review.status(sop, today or dt.date.today()),
         source=source,
     )
 
 
-def _box_context(record, book: Handbook, link: Link, abbr) -> dict:
+def _box_context(record: SopRecord, book: Handbook, link: Link, abbr: glossary.Marker) -> dict[str, object]:
     """What the six boxes need (``_kotak.j2``): the SOP, its regulations as citations show them, links."""
     sop = record.data
     return dict(
@@ -112,7 +125,7 @@ def _box_context(record, book: Handbook, link: Link, abbr) -> dict:
     )
 
 
-def boxes(record, book: Handbook, link: Link, keys: list[str] | None = None) -> str:
+def boxes(record: SopRecord, book: Handbook, link: Link, keys: list[str] | None = None) -> str:
     """An SOP's boxes as its page shows them: all six, or those named (``dasar_hukum`` ...)."""
     abbr = glossary.Marker(book.istilah_map, html_text)
     return render("html", "kotak.md.j2", **_box_context(record, book, link, abbr), keys=keys or list(labels.BOX))
@@ -135,9 +148,14 @@ def source_document(book: Handbook, document: str, text: str | None, link: Link)
     )
 
 
-def _rows(book: Handbook, records, link: Link, findings_by_file=None):
+def _rows(
+    book: Handbook,
+    records: Iterable[SopRecord],
+    link: Link,
+    findings_by_file: Mapping[str, list[Finding]] | None = None,
+) -> list[dict[str, object]]:
     findings_by_file = findings_by_file or {}
-    rows = []
+    rows: list[dict[str, object]] = []
     for rec in records:
         satker = book.satker_map.get(rec.satker)
         rows.append(
@@ -157,12 +175,17 @@ def _rows(book: Handbook, records, link: Link, findings_by_file=None):
     return rows
 
 
-def in_order(records):
+def in_order(records: Iterable[SopRecord]) -> list[SopRecord]:
     """SOPs as lists show them: by satker, then name."""
     return sorted(records, key=lambda r: (r.satker, r.data.nama.casefold(), r.id))
 
 
-def home(book: Handbook, link: Link, findings_by_file=None, satker: str | None = None) -> str:
+def home(
+    book: Handbook,
+    link: Link,
+    findings_by_file: Mapping[str, list[Finding]] | None = None,
+    satker: str | None = None,
+) -> str:
     """Every SOP of the handbook (or of one satker): Nomor, Nama, Satker, Tanggal Efektif, and how
     many findings it has."""
     records = [r for r in book.sops.values() if satker is None or r.satker == satker]
@@ -170,7 +193,9 @@ def home(book: Handbook, link: Link, findings_by_file=None, satker: str | None =
     return render("html", "sop_list.html.j2", rows=rows, show_satker=satker is None)
 
 
-def satker_page(book: Handbook, satker_id: str, link: Link, findings_by_file=None) -> str:
+def satker_page(
+    book: Handbook, satker_id: str, link: Link, findings_by_file: Mapping[str, list[Finding]] | None = None
+) -> str:
     satker = book.satker_map[satker_id]
     records = in_order(r for r in book.sops.values() if r.satker == satker_id)
     table = render("html", "sop_list.html.j2", rows=_rows(book, records, link, findings_by_file), show_satker=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -47,7 +48,7 @@ def rules_page() -> str:
 
 def findings_page(book: Handbook, findings: list[Finding], today: dt.date, link: Link) -> str:
     by_file = group_by(findings, "file")
-    sections = []
+    sections: list[dict[str, object]] = []
     for record in sorted(book.sops.values(), key=lambda r: r.id):
         found = by_file.pop(record.path, [])
         if found:
@@ -72,11 +73,15 @@ def findings_page(book: Handbook, findings: list[Finding], today: dt.date, link:
     }
     by_code = []
     for r in rules():
-        found = by_code_found.get(r.code)
-        if found:
-            files = sorted({f.file for f in found})
+        code_found = by_code_found.get(r.code)
+        if code_found:
+            files = sorted({f.file for f in code_found})
             by_code.append(
-                dict(rule=r, count=len(found), places=[where.get(file, dict(title=file, href=None)) for file in files])
+                dict(
+                    rule=r,
+                    count=len(code_found),
+                    places=[where.get(file, dict(title=file, href=None)) for file in files],
+                )
             )
     n_err = sum(1 for f in findings if f.level == "error")
     return render(
@@ -112,7 +117,7 @@ def review_rows(book: Handbook, today: dt.date) -> tuple[list[ReviewRow], int]:
     return rows, not_due
 
 
-def review_page(book: Handbook, today: dt.date, link: Link, findings: list[Finding] = ()) -> str:
+def review_page(book: Handbook, today: dt.date, link: Link, findings: Sequence[Finding] = ()) -> str:
     """SOPs due for their six-monthly review, and SOPs whose legal basis changed after signing (DH-012)."""
     rows, not_due = review_rows(book, today)
     by_file = {r.path: r for r in book.sops.values()}

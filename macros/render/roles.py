@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .. import glossary, urls
 from ..loader import Handbook
-from ..model import TidakDiketahui
+from ..model import Jabatan, TidakDiketahui
 from ..urls import Link
 from .page import in_order
 from .templating import render
@@ -22,24 +22,27 @@ class SopTasks:
     satker: str
     href: str
     lanes: list[str] = field(default_factory=list)
-    steps: list[dict] = field(default_factory=list)
+    steps: list[dict[str, object]] = field(default_factory=list)
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     """The printed text to look for a role's name in; an unknown value has none."""
     return value if isinstance(value, str) else ""
 
 
-def _mention_pattern(role) -> re.Pattern:
+def _mention_pattern(role: Jabatan) -> re.Pattern[str]:
     """The role's name or any of its spellings, as whole words."""
     words = "|".join(re.escape(w) for w in sorted([role.nama, *role.ejaan], key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
 
 
-def tasks(book: Handbook, role_id: str, link: Link, mentions: bool = True) -> tuple[list[SopTasks], list[dict]]:
+def tasks(
+    book: Handbook, role_id: str, link: Link, mentions: bool = True
+) -> tuple[list[SopTasks], list[dict[str, object]]]:
     """Steps the role performs, by SOP (satker, then name), and SOPs that name it only in their text."""
     pattern = _mention_pattern(book.jabatan_map[role_id])
-    performed, mentioned = [], []
+    performed: list[SopTasks] = []
+    mentioned: list[dict[str, object]] = []
     for record in in_order(book.sops.values()):
         sop = record.data
         lanes = {lane.id: lane.nama for lane in sop.pelaksana if lane.jabatan == role_id}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -17,27 +18,28 @@ from .. import labels, urls
 from .text import html_text, mermaid_text
 
 
-def yaml_text(value) -> str:
+def yaml_text(value: object) -> str:
     """A number as a YAML number; anything else as a YAML double-quoted scalar (JSON's string syntax is one)."""
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return json.dumps(str(value), ensure_ascii=False)
 
 
-def _finalizer(encode):
-    def finalize(value):
+def _finalizer(encode: Callable[[str], str]) -> Callable[[object], str]:
+    def finalize(value: object) -> str:
         if value is None:
             return ""
         if isinstance(value, Markup):
             return value
-        return Markup(encode(value) if encode is yaml_text else encode(str(value)))
+        return Markup(yaml_text(value) if encode is yaml_text else encode(str(value)))
 
     return finalize
 
 
 @cache
 def environment(kind: str) -> Environment:
-    encode = {"html": html_text, "mermaid": mermaid_text, "yaml": yaml_text}[kind]
+    encoders: dict[str, Callable[[str], str]] = {"html": html_text, "mermaid": mermaid_text, "yaml": yaml_text}
+    encode = encoders[kind]
     env = Environment(
         loader=PackageLoader("macros", "templates"),
         autoescape=True,  # so macro output is Markup; finalize has already escaped values
@@ -68,5 +70,5 @@ def code_spans(text: str) -> Markup:
     return Markup(re.sub(r"&#96;(.+?)&#96;", r"<code>\1</code>", escaped))
 
 
-def render(kind: str, template: str, **context) -> str:
+def render(kind: str, template: str, **context: object) -> str:
     return environment(kind).get_template(template).render(**context)

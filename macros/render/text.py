@@ -11,6 +11,7 @@ not superfences (a line of backticks), not HTML (``<``, ``&``), not Jinja
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .. import labels
@@ -21,8 +22,8 @@ _HTML_SAFE = set(" .,:;-/()?%'")
 _HTML_LOOK = re.compile(r"[^0-9A-Za-z .,:;\-/()?%']")
 
 
-def _html_char(match: re.Match) -> str:
-    ch = match.group()
+def _html_char(match: re.Match[str]) -> str:
+    ch: str = match.group()
     if ch.isalnum():  # a letter or digit outside ASCII (é, ½ is not): kept
         return ch
     if ch == "\n":
@@ -53,7 +54,7 @@ def mermaid_text(value: str) -> str:
     return "".join(out)
 
 
-def place(path) -> str:
+def place(path: str | Sequence[str | int]) -> str:
     """A field as a reader names it: ('langkah', 2, 'mutu_baku', 'waktu') or 'langkah[3].mutu_baku.waktu'
     -> 'Langkah 3 › Mutu Baku › Waktu'. The raw path is maintainer detail."""
     if isinstance(path, str):

@@ -12,14 +12,13 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from mkdocs.config import base
-from mkdocs.config import config_options as c
 
 from .. import settings
 
 T = TypeVar("T")
 
 
-class Setting(Generic[T], c.BaseConfigOption[T]):
+class Setting(Generic[T], base.BaseConfigOption[T]):
     """A setting whose value one rule of ``macros.settings`` checks and turns into its type."""
 
     def __init__(self, rule: Callable[[Any], T], default: Any = None) -> None:
@@ -34,7 +33,8 @@ class Setting(Generic[T], c.BaseConfigOption[T]):
             raise base.ValidationError(str(exc)) from None
 
 
-class SopConfig(base.Config):
+# mkdocs' Config.__init_subclass__ has no annotations, so mypy calls the class statement untyped.
+class SopConfig(base.Config):  # type: ignore[no-untyped-call]
     # The repository the records are edited in: its web address (edit and history links on each
     # SOP page, and Material's edit button), the branch those links open, and the platform when
     # the address does not say (a self-hosted GitLab).

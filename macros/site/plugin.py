@@ -51,7 +51,9 @@ def preview_only(root: Path, wanted: str | None) -> set[str] | None:
     rel = wanted if wanted.endswith(".yaml") else f"sop_data/{wanted}.yaml"
     path = Path(rel) if Path(rel).is_absolute() else root / rel
     if not path.is_file():
-        raise PluginError(f"pratinjau SOP={wanted}: berkas {path} tidak ada; sebutkan <satker>/<nama-berkas> di sop_data/")
+        raise PluginError(
+            f"pratinjau SOP={wanted}: berkas {path} tidak ada; sebutkan <satker>/<nama-berkas> di sop_data/"
+        )
     return {path.resolve().relative_to(root.resolve()).as_posix()}
 
 
@@ -62,7 +64,8 @@ def warnings_summary(findings: list[Finding]) -> str | None:
     return labels.SITE["warnings_summary"].format(count=len(warnings), files=len({f.file for f in warnings}))
 
 
-class SopPlugin(BasePlugin[SopConfig]):
+# mkdocs' BasePlugin.__init_subclass__ has no annotations, so mypy calls the class statement untyped.
+class SopPlugin(BasePlugin[SopConfig]):  # type: ignore[no-untyped-call]
     """The handbook's MkDocs plugin. State lives on the instance, made anew by every build."""
 
     supports_multiple_instances = False
