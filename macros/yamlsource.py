@@ -257,7 +257,9 @@ def _compose(text: str) -> Source | None:
     if not isinstance(node, yaml.MappingNode):
         return None
     lines: dict[Path, int] = {(): node.start_mark.line + 1}
-    hidden: list[tuple[int, Path, list[str]]] = []
+    # (offset in the text, line, path, characters): the stack visits a flow mapping's values last
+    # first, so the list is put in file order (as the event path reads it) by offset at the end.
+    hidden: list[tuple[int, int, Path, list[str]]] = []
     # No hidden character was masked (or we would not be here); one can still come from an escape
     # ("\u202e") in a double-quoted scalar, so values are cleaned only when the text has a backslash.
     clean: Clean = hygiene.clean if "\\" in text else _as_read
@@ -286,7 +288,7 @@ def _compose(text: str) -> Source | None:
                 child = _shared(path + (key,))
                 lines[child] = line
                 if chars:
-                    hidden.append((line, child, chars))
+                    hidden.append((key_node.start_mark.index, line, child, chars))
                 target[key] = _value(value_node, child, stack, hidden, clean)
         else:
             for i, item in enumerate(current.value):
@@ -294,20 +296,20 @@ def _compose(text: str) -> Source | None:
                 lines[child] = item.start_mark.line + 1
                 target.append(_value(item, child, stack, hidden, clean))
     hidden.sort(key=lambda h: h[0])
-    return Source(root, lines, _hidden(hidden, []))
+    return Source(root, lines, _hidden([h[1:] for h in hidden], []))
 
 
 def _value(
     node: yaml.Node,
     path: Path,
     stack: list[tuple[yaml.Node, Path, Container]],
-    hidden: list[tuple[int, Path, list[str]]],
+    hidden: list[tuple[int, int, Path, list[str]]],
     clean: Clean,
 ) -> Value:
     if isinstance(node, yaml.ScalarNode):
         value, chars = clean(node.value)
         if chars:
-            hidden.append((node.start_mark.line + 1, path, chars))
+            hidden.append((node.start_mark.index, node.start_mark.line + 1, path, chars))
         return None if not node.style and _NULL.match(value) else value
     if len(path) >= MAX_DEPTH:
         raise SourceError(labels.ERR["too_deep"].format(limit=MAX_DEPTH), node.start_mark.line + 1)

@@ -151,6 +151,7 @@ def yaml_text(draw):
 @example('nama: "\\u202e teks"\n')  # a hidden character written as an escape
 @example("a:\n  b:\n    - 1\n    - [2, {c: d}]\n")
 @example("nama: a\nnama: b\n")
+@example('{nomor: ["\\x1F"], nama: "\\x1F"}\n')  # two hidden characters on one line: reported in file order
 def test_generated_records_read_the_same_both_ways(text):
     assert_same(text)
 
