@@ -203,6 +203,7 @@ IDENTITY: Final[dict[str, str]] = {
     "disahkan_oleh": "Disahkan Oleh",
     "nama": "Nama SOP",
     "jumlah_pelaksana": "Jumlah Pelaksana",
+    "nip": "NIP.",
 }
 
 BOX: Final[dict[str, str]] = {
@@ -341,6 +342,17 @@ REGULASI_JENIS: Final[dict[RegulasiJenis, str]] = {
     "keputusan_kpu": "Keputusan KPU",
     "keputusan_sekjen_kpu": "Keputusan Sekretaris Jenderal KPU",
     "keputusan_kpu_daerah": "Keputusan KPU Provinsi/Kabupaten/Kota",
+    "peraturan_bawaslu": "Peraturan Bawaslu",
+    "keputusan_menteri": "Keputusan Menteri",
+    "peraturan_kepala_bkn": "Peraturan BKN",
+    "keputusan_kepala_bkn": "Keputusan Kepala BKN",
+    "peraturan_anri": "Peraturan ANRI",
+    "peraturan_lkpp": "Peraturan LKPP",
+    "peraturan_daerah": "Peraturan Daerah",
+    "peraturan_gubernur": "Peraturan Gubernur",
+    "peraturan_bupati": "Peraturan Bupati",
+    "peraturan_walikota": "Peraturan Wali Kota",
+    "peraturan_rektor": "Peraturan Rektor",
     "dokumen": "Dokumen (bukan peraturan)",
 }
 
@@ -508,6 +520,14 @@ SUMBER: Final[dict[str, str]] = {
     ),
     "document_download": "Unduh {name}",
     "document_not_text": "Dokumen ini bukan teks; unduh berkasnya untuk membacanya.",
+}
+
+# Why a Waktu is not counted (waktu.Unread.reason), in the words of TIME-001.
+WAKTU_ALASAN: Final[dict[str, str]] = {
+    "jadwal": "jadwal atau saat, bukan lama waktu",
+    "bersyarat": "bergantung pada keadaan, bukan lama waktu",
+    "tanpa_satuan": "angka tanpa satuan (menit, jam atau hari?); bila kepala kolom menyebut satuannya, tulis satuan itu di sel",
+    "tidak_jelas": "bukan lama waktu yang terbaca",
 }
 
 CETAK: Final[dict[str, str]] = {

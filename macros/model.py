@@ -120,7 +120,11 @@ class Pejabat(Model):
     """An official by position and name, as printed."""
 
     jabatan: Teks = Field(description="Jabatan seperti tertulis, mis. 'Plt. Sekretaris'.")
-    nama: TeksAtauTidakDiketahui | None = Field(None, description="Nama seperti tertulis.")
+    nama: TeksAtauTidakDiketahui | None = Field(None, description="Nama seperti tertulis, dengan gelarnya.")
+    pangkat: Teks | None = Field(None, description="Pangkat/golongan seperti tertulis, mis. 'Pembina Utama Muda'.")
+    nip: Teks | None = Field(
+        None, description="NIP seperti tertulis, tanpa label 'NIP.', mis. '19680912 199803 1 004'."
+    )
 
 
 # The date rows of the SOP AP form of PermenPAN-RB 35/2012; a form may print others (pengesahan).
@@ -370,6 +374,17 @@ RegulasiJenis = Literal[
     "keputusan_kpu",
     "keputusan_sekjen_kpu",
     "keputusan_kpu_daerah",
+    "peraturan_bawaslu",
+    "keputusan_menteri",
+    "peraturan_kepala_bkn",
+    "keputusan_kepala_bkn",
+    "peraturan_anri",
+    "peraturan_lkpp",
+    "peraturan_daerah",
+    "peraturan_gubernur",
+    "peraturan_bupati",
+    "peraturan_walikota",
+    "peraturan_rektor",
     "dokumen",
 ]
 

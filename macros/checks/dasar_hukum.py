@@ -12,20 +12,32 @@ from ..loader import SopRecord
 from ..model import DasarHukum, Regulasi, RegulasiJenis
 from .base import Context, Item, _at, check
 
-# How an item's printed wording names its jenis; the first match wins.
+# How an item's printed wording names its jenis (in full or by its usual abbreviation: PP, Perpres,
+# Permen..., PMK, KMA, PKPU, Perda, Perbup ...); the first match wins.
 _PRINTED_JENIS: list[tuple[RegulasiJenis, str]] = [
     ("keputusan_sekjen_kpu", r"keputusan\s+sekretaris\s+jenderal"),
     ("keputusan_kpu_daerah", r"keputusan\s+(?:komisi\s+pemilihan\s+umum|kpu)\s+(?:provinsi|kabupaten|kota)\b"),
-    ("keputusan_kpu", r"keputusan\s+(?:komisi\s+pemilihan\s+umum|kpu)\b"),
-    ("peraturan_kpu", r"peraturan\s+(?:komisi\s+pemilihan\s+umum|kpu)\b"),
-    ("peraturan_menteri", r"peraturan\s+menteri\b"),
-    ("peraturan_presiden", r"peraturan\s+presiden\b"),
+    ("keputusan_kpu", r"(?:keputusan\s+(?:komisi\s+pemilihan\s+umum|kpu)|kpt\.?\s+kpu)\b"),
+    ("peraturan_kpu", r"(?:peraturan\s+(?:komisi\s+pemilihan\s+umum|kpu)|pkpu)\b"),
+    ("peraturan_bawaslu", r"(?:peraturan\s+(?:badan\s+pengawas\s+pemilihan\s+umum|bawaslu)|perbawaslu)\b"),
+    ("keputusan_kepala_bkn", r"keputusan\s+kepala\s+(?:badan\s+kepegawaian\s+negara|bkn)\b"),
+    ("peraturan_kepala_bkn", r"peraturan\s+(?:kepala\s+)?(?:badan\s+kepegawaian\s+negara|bkn)\b"),
+    ("peraturan_anri", r"peraturan\s+(?:kepala\s+)?(?:arsip\s+nasional(?:\s+republik\s+indonesia)?|anri)\b"),
+    ("peraturan_lkpp", r"peraturan\s+(?:kepala\s+)?(?:lembaga\s+kebijakan\s+pengadaan|lkpp)\b"),
+    ("keputusan_menteri", r"(?:keputusan\s+menteri|kepmen\w*|kma)\b"),
+    ("peraturan_daerah", r"(?:peraturan\s+daerah|perda)\b"),
+    ("peraturan_gubernur", r"(?:peraturan\s+gubernur|pergub)\b"),
+    ("peraturan_bupati", r"(?:peraturan\s+bupati|perbup)\b"),
+    ("peraturan_walikota", r"(?:peraturan\s+wali\s*kota|perwal)\b"),
+    ("peraturan_rektor", r"peraturan\s+rektor\b"),
+    ("peraturan_menteri", r"(?:peraturan\s+menteri|permen\w*|pmk)\b"),
+    ("peraturan_presiden", r"(?:peraturan\s+presiden|perpres)\b"),
     ("perppu", r"peraturan\s+pemerintah\s+pengganti\s+undang[- ]undang\b"),
-    ("peraturan_pemerintah", r"peraturan\s+pemerintah\b"),
-    ("undang_undang", r"undang[- ]undang\b"),
+    ("peraturan_pemerintah", r"(?:peraturan\s+pemerintah|pp)\b"),
+    ("undang_undang", r"(?:undang\s*[- ]\s*undang|uu)\b"),
 ]
-_CITATION_START = re.compile("|".join(f"(?:{p})" for _, p in _PRINTED_JENIS), re.IGNORECASE)
-_NUMBER = re.compile(r"\bnomor\s*:?\s*(?P<n>.+?)\s+tentang\b", re.IGNORECASE)
+CITATION_START = re.compile("|".join(f"(?:{p})" for _, p in _PRINTED_JENIS), re.IGNORECASE)
+_NUMBER = re.compile(r"\b(?:nomor|no\.?)\s*:?\s*(?P<n>.+?)\s+tentang\b", re.IGNORECASE)
 _NUMBER_NO_WORD = re.compile(r"^\S.*?\s(?P<n>\d+\s+tahun\s+\d{4})\s+tentang\b", re.IGNORECASE)
 
 
@@ -64,7 +76,7 @@ def citations(item: DasarHukum) -> list[tuple[str, PrintedCitation]]:
         return [(item.regulasi[0], read_citation(item.teks))]
     starts = [
         m.start()
-        for m in _CITATION_START.finditer(item.teks)
+        for m in CITATION_START.finditer(item.teks)
         if re.match(r".{0,80}?\bnomor\b", item.teks[m.start() :], re.IGNORECASE | re.DOTALL)
     ]
     if len(starts) != len(item.regulasi):

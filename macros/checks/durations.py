@@ -10,7 +10,7 @@ from ..model import TidakDiketahui
 from .base import Context, Item, _at, check, months_in
 
 
-def _fmt_minutes(minutes: int) -> str:
+def _fmt_minutes(minutes: float) -> str:
     parts = waktu.split(minutes)
     return " ".join(f"{n} {labels.TIME['units'][u]}" for n, u in parts) or "0 menit"
 
@@ -32,10 +32,13 @@ def waktu_readable(ctx: Context, record: SopRecord) -> Iterator[Item]:
                 f"Waktu langkah {step.no} tidak diketahui ({value.tidak_diketahui}); tidak ikut dihitung",
             )
         elif value is not None and waktu.read(value) is None and not months_in(value):
-            yield (
-                *_at(record, *path),
-                f"Waktu langkah {step.no} '{value}' bukan lama waktu yang terbaca; tidak ikut dihitung",
+            found = waktu.reading(value)
+            why = (
+                labels.WAKTU_ALASAN[found.reason]
+                if isinstance(found, waktu.Unread)
+                else labels.WAKTU_ALASAN["tidak_jelas"]
             )
+            yield (*_at(record, *path), f"Waktu langkah {step.no} '{value}': {why}; tidak ikut dihitung")
 
 
 @check("TIME-002", "warning")
@@ -73,7 +76,7 @@ def stated_total_matches(ctx: Context, record: SopRecord) -> Iterator[Item]:
         )
         return
     computed = waktu.total(sop)
-    if computed.minutes != stated:
+    if round(computed.minutes) != round(stated):
         missing = ", ".join(map(str, computed.unparsed))
         note = f" (Waktu langkah {missing} tidak terbaca dan tidak dihitung)" if missing else ""
         yield (
