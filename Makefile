@@ -9,7 +9,7 @@ CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test lint format snapshots check schema chromium bench fidelity impor-tabel pratinjau clean
+.PHONY: install serve build test lint format snapshots check schema system-packages bench fidelity impor-tabel pratinjau clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,10 +24,13 @@ $(NODE_STAMP): package.json package-lock.json
 
 install: $(STAMP) $(NODE_STAMP)
 
-# Debian's chromium for the browser tests; never a browser download.
-chromium:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; \
+# Debian packages: chromium for the browser tests (never a browser download); Tesseract with its
+# Indonesian data for scanned SOPs and LibreOffice Writer for old Word (.doc) files (`sop impor`).
+DEB_PACKAGES := chromium tesseract-ocr tesseract-ocr-ind libreoffice-writer
+system-packages:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
 serve: install
@@ -59,7 +62,7 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: install chromium lint
+test: install system-packages lint
 	$(PY) -m pytest
 
 # Show each snapshot that a test found different (tests/snapshots/*.new) and accept it or not.
@@ -67,7 +70,10 @@ snapshots: install
 	-$(PY) -m pytest -q -m "not browser" -k snapshot
 	$(PY) tests/review_snapshots.py
 
-impor-tabel: install
+# How much of each document `sop impor` reads as printed: the corpus (tests/korpus) in every
+# format, then the five seeds against their curated records.
+impor-tabel: install system-packages
+	$(PY) tests/korpus/ukur.py
 	cd tests && ../$(PY) test_impor.py
 
 fidelity: install
@@ -76,13 +82,15 @@ fidelity: install
 # The figures for issue 13, one run each (about 40 minutes on 2 cores). BENCH_SIZES to change
 # the sizes, e.g. `make bench BENCH_SIZES="100 1000"`.
 BENCH_SIZES ?= 100 1000 3000
-bench: install chromium
+bench: install system-packages
 	$(PY) benchmarks/bench.py $(BENCH_SIZES)
 	$(PY) benchmarks/first_view.py --sintetis 1000
 	$(PY) benchmarks/first_view.py
 	$(PY) benchmarks/preview.py --sintetis 1000
 	$(PY) benchmarks/check_bench.py --sintetis 10000
 	$(PY) benchmarks/national.py --sintetis 10000 --provinsi 10
+	$(PY) benchmarks/impor.py
+	$(PY) benchmarks/impor.py --pindaian
 
 clean:
 	rm -rf site build .pytest_cache

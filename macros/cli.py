@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import baru, core, impor, schema, settings
+from . import baru, core, schema, settings
 from .findings import errors, gitlab_report
 
 
@@ -77,44 +77,31 @@ def _write_new(path: Path, text: str, overwrite: bool) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def cmd_impor(args) -> int:
+def cmd_impor(args: argparse.Namespace) -> int:
+    from .impor import command
+
     root = _root(args.root)
-    book, _ = core.load(root, dt.date.today())
-    source = Path(args.berkas)
-    if not source.is_file():
-        raise SystemExit(f"sop: berkas {source} tidak ada")
-    if args.satker and args.satker not in book.satker_map:
-        raise SystemExit(f"sop: satker '{args.satker}' tidak ada di sop_data/satker.yaml")
-    satker, record, report = impor.import_document(
-        source, book.regulasi_map, book.satker_map, args.satker, book.jabatan_map
-    )
-    if satker is None:
-        raise SystemExit(
-            "sop: satker tidak dikenali dari dokumen; sebutkan dengan --satker (kunci di sop_data/satker.yaml)"
+
+    def ask(question: str) -> bool:
+        if not sys.stdin.isatty():
+            return False
+        return input(f"{question}[y/T] ").strip().casefold() in ("y", "ya")
+
+    try:
+        return command.run(
+            root,
+            Path(args.berkas),
+            satker=args.satker,
+            target=Path(args.keluar).resolve() if args.keluar else None,
+            overwrite=args.timpa,
+            add_satker=args.tambah_satker,
+            keep_source=not args.tanpa_sumber,
+            summary=Path(args.ringkasan) if args.ringkasan else None,
+            ask=ask,
         )
-    name = baru.file_name(record["nama"]) if "[isi " not in record["nama"] else baru.file_name(source.stem)
-    path = Path(args.keluar).resolve() if args.keluar else root / "sop_data" / satker / f"{name}.yaml"
-    header = (
-        f"# Draf dari {source.name} oleh `sop impor`. Tinjau setiap catatan_transkripsi: di sanalah\n"
-        "# nilai yang ditebak, direkonstruksi atau tidak ditemukan. Jangan mengarang isi yang tidak tercetak.\n"
-    )
-    _write_new(path, impor.to_yaml(record, header), args.timpa)
-    inside = path.is_relative_to(root / "sop_data")
-    print(f"Ditulis: {path.relative_to(root) if inside else path}")
-    print(f"Satker: {satker}")
-    print(f"Pelaksana ({len(report.lanes)}): " + "; ".join(report.lanes))
-    print(f"Langkah: {report.steps}, dengan Waktu: {report.waktu}")
-    print(f"Dasar Hukum: {len(report.dasar_hukum)} butir")
-    for text, reg_id in report.dasar_hukum:
-        print(f"  {'-> ' + reg_id if reg_id else '?? tidak cocok'}: {text[:90]}")
-    if report.suggestions:
-        print("Usulan entri baru untuk sop_data/regulasi.yaml (periksa pada sumber resminya):")
-        print(impor.to_yaml({"regulasi": report.suggestions}, "").split("\n", 1)[1])
-    print(f"Catatan transkripsi: {len(record['catatan_transkripsi'])}")
-    if not inside:
-        print(f"Berkas di luar sop_data/: pindahkan ke sop_data/{satker}/ lalu jalankan `sop check`.")
-        return 0
-    return _findings_for(root, path)
+    except command.UsageError as exc:
+        print(f"sop: {exc}", file=sys.stderr)
+        return 2
 
 
 def _ask(value: str | None, prompt: str) -> str:
@@ -207,11 +194,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="tanggal acuan pemeriksaan peninjauan (bawaan: reference_date plugin sop di mkdocs.yml, atau hari ini)",
     )
     p.set_defaults(func=cmd_check)
-    p = sub.add_parser("impor", help="buat draf YAML dari SOP yang sudah ada (teks hasil ekstraksi, atau .docx)")
-    p.add_argument("berkas", help="teks SOP AP hasil ekstraksi Word/PDF, atau berkas .docx")
+    p = sub.add_parser(
+        "impor",
+        help="buat draf YAML dari SOP yang sudah ada: .docx, .doc, PDF, pindaian (PDF/gambar) atau teks; satu berkas atau satu folder",
+        description="Keluar 0: setiap dokumen menjadi draf; 1: ada draf yang ditolak `sop check`; 2: ada dokumen yang tidak dapat dibaca, atau perintah keliru.",
+    )
+    p.add_argument(
+        "berkas", help="dokumen SOP AP (.docx, .doc, .pdf, .png/.jpg, .txt), atau folder berisi dokumen-dokumen itu"
+    )
     p.add_argument("--satker", help="kunci satker di sop_data/satker.yaml (bawaan: dikenali dari dokumen)")
-    p.add_argument("--keluar", help="berkas YAML tujuan (bawaan: sop_data/<satker>/<nama-sop>.yaml)")
-    p.add_argument("--timpa", action="store_true", help="timpa berkas tujuan yang sudah ada")
+    p.add_argument("--keluar", help="berkas YAML tujuan untuk satu dokumen (bawaan: sop_data/<satker>/<nama-sop>.yaml)")
+    p.add_argument("--timpa", action="store_true", help="timpa draf yang sudah ada")
+    p.add_argument(
+        "--tambah-satker",
+        action="store_true",
+        help="satker yang belum terdaftar ditambahkan ke sop_data/satker.yaml dari kop dokumen",
+    )
+    p.add_argument(
+        "--tanpa-sumber",
+        action="store_true",
+        help="jangan simpan salinan dokumen di sumber/<satker>/ (bawaan: disimpan dan ditautkan)",
+    )
+    p.add_argument("--ringkasan", metavar="BERKAS.csv", help="tulis satu baris per dokumen ke CSV ini")
     p.set_defaults(func=cmd_impor)
     p = sub.add_parser("baru", help="buat kerangka SOP baru yang langsung lolos pemeriksaan skema")
     p.add_argument("--satker", help="kunci satker di sop_data/satker.yaml")

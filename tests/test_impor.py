@@ -105,8 +105,14 @@ def test_sop_impor_writes_a_draft_that_sop_check_accepts(registries, seed):
     assert "Traceback" not in check.stderr
     # Every guess is written down for the reviewer: each step's lane, and the flow.
     data = yaml.safe_load(written.read_text(encoding="utf-8"))
+    # The seeds' text has lost the flowchart symbols, so every lane is a guess and says so; or the
+    # whole table could not be read (the OCR seed), and that is said instead.
     noted = {n["bidang"] for n in data["catatan_transkripsi"]}
-    assert "langkah" in noted
+    lanes = {f"langkah[{i}].pelaksana" for i in range(1, len(data["langkah"]) + 1)}
+    unread = {"bidang": "langkah", "jenis": "tidak_terbaca"}
+    assert lanes <= noted or any(unread.items() <= n.items() for n in data["catatan_transkripsi"]), sorted(
+        lanes - noted
+    )
 
 
 def test_the_importer_names_what_it_found(registries):
