@@ -9,12 +9,23 @@ CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test lint format snapshots check schema system-packages bench fidelity impor-tabel pratinjau clean
+.PHONY: install serve build test test-properdocs lint format snapshots check schema system-packages bench fidelity impor-tabel pratinjau clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+# ProperDocs (the maintained fork of MkDocs 1.x) in a virtual environment of its own, so the two
+# engines never share one: `make test-properdocs` builds the handbook and runs the build and
+# browser tests on it.
+PD_VENV := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed
+$(PD_STAMP): requirements.txt requirements-properdocs.txt pyproject.toml
+	$(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 # Mermaid is served by the site itself (no CDN); npm ci installs the pinned, checksummed bundle.
@@ -64,6 +75,12 @@ format: install
 
 test: install system-packages lint
 	$(PY) -m pytest
+
+# The same handbook on ProperDocs: a strict build of the embedded SOPs, then every test that builds
+# a site or opens one in the browser (SOP_MESIN picks the engine in tests/conftest.py).
+test-properdocs: $(PD_STAMP) $(NODE_STAMP) system-packages
+	$(PD_VENV)/bin/properdocs build --strict --config-file mkdocs.yml --site-dir build/properdocs-site
+	SOP_MESIN=properdocs $(PD_VENV)/bin/python -m pytest -m "build or browser"
 
 # Show each snapshot that a test found different (tests/snapshots/*.new) and accept it or not.
 snapshots: install

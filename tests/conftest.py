@@ -18,7 +18,10 @@ from macros import core
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOTS = Path(__file__).parent / "snapshots"
-MKDOCS = [sys.executable, "-m", "mkdocs"]
+# The engine that builds the handbook in the tests: MkDocs, or ProperDocs (its maintained fork, a
+# drop-in for MkDocs 1.x plugins) with SOP_MESIN=properdocs (`make test-properdocs`).
+ENGINE = os.environ.get("SOP_MESIN", "mkdocs")
+MKDOCS = [sys.executable, "-m", ENGINE]
 # Reviews are judged from this day in every test, so findings do not change with the calendar.
 REFERENCE_DATE = dt.date(2026, 11, 23)
 ENV = {
@@ -89,7 +92,7 @@ def page_html(site_dir: Path, page: str) -> str:
 def build(project_dir: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of ``project_dir`` into ``site_dir``, with ``env`` added to the environment."""
     return subprocess.run(
-        MKDOCS + ["build", "--strict", "--site-dir", str(site_dir)],
+        MKDOCS + ["build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(site_dir)],
         cwd=project_dir,
         env={**ENV, **env},
         capture_output=True,

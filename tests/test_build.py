@@ -8,7 +8,7 @@ import re
 from html import unescape
 
 import pytest
-from conftest import ENV, REFERENCE_DATE, ROOT, SEEDS, build, make_project, page_html
+from conftest import ENGINE, ENV, REFERENCE_DATE, ROOT, SEEDS, build, make_project, page_html
 
 from macros import core, schema
 from macros.loader import DATA_DIR
@@ -25,6 +25,17 @@ def test_every_sop_file_has_its_page(built_site, rel):
     html = page.read_text(encoding="utf-8")
     assert 'class="mermaid"' in html and "swimlane-beta TB" in html
     assert 'class="sop-steps"' in html and 'class="sop-identity"' in html
+
+
+def test_the_site_is_built_by_the_engine_under_test(built_site):
+    """`make test-properdocs` really builds with ProperDocs (not MkDocs installed beside it as
+    Material's dependency): the engine names itself in every page's generator tag."""
+    (generator,) = re.findall(r'<meta name="generator" content="([^"]+)"', page_html(built_site, "."))
+    expected = {
+        "mkdocs": r"^mkdocs-1\.6\.\d+, mkdocs-material-",
+        "properdocs": r"^mkdocs-ProperDocs 1\.6\.\d+, mkdocs-material-",
+    }
+    assert re.match(expected[ENGINE], generator), generator
 
 
 def test_home_lists_every_sop_and_the_nav_lists_satker_not_sops(built_site):

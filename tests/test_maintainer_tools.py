@@ -134,3 +134,54 @@ def test_ci_builds_one_job_per_province_and_the_national_site_from_their_sites()
         == "${{ fromJSON(needs.provinsi-daftar.outputs.provinsi) }}"
     )
     assert github["nasional"]["needs"] == "provinsi"
+
+
+def test_every_plugin_setting_is_in_mkdocs_yml_and_the_maintainers_guide():
+    """What the `sop` plugin reads is declared (SopConfig), shown in mkdocs.yml and explained."""
+    from macros.site.config import SopConfig
+
+    guide = (ROOT / "docs/pemeliharaan.md").read_text(encoding="utf-8")
+    mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    names = [name for name, _ in SopConfig._schema]
+    assert len(names) >= 8
+    undocumented = [n for n in names if not re.search(rf"^\| `{n}` \|", guide, re.M)]
+    assert undocumented == []
+    # `national` is written by `sop pecah` into the national project's mkdocs.yml only.
+    unshown = [n for n in names if n != "national" and not re.search(rf"^      {n}: ", mkdocs_yml, re.M)]
+    assert unshown == []
+
+
+def test_every_authoring_macro_is_in_the_maintainers_guide():
+    """The macros hand-written pages may call (the halaman_* macros render generated pages)."""
+    source = (ROOT / "macros/site/authoring.py").read_text(encoding="utf-8")
+    macros = re.findall(r"@macro\n    def (\w+)\(", source)
+    guide = (ROOT / "docs/pemeliharaan.md").read_text(encoding="utf-8")
+    authoring = [m for m in macros if not m.startswith("halaman_")]
+    assert len(authoring) >= 9
+    assert [m for m in authoring if f"{{{{ {m}(" not in guide] == []
+
+
+def test_ci_runs_the_readme_test_command_in_a_clone_with_nothing_beside_it():
+    ci = (ROOT / ".ci/run").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make test    #" in readme
+    commands = [line.strip() for line in ci.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    assert any(c.startswith("git clone") and '"$work/' in c for c in commands)
+    assert commands.index("make test") > next(i for i, c in enumerate(commands) if c.startswith('cd "$work/'))
+    assert "make test-properdocs" in commands
+
+
+def test_nothing_in_the_repository_reads_the_folder_beside_it():
+    """A new user's clone has nothing beside it: no code, test, build or CI file names the folder beside it."""
+    tracked = run("git", "ls-files", "-z").stdout.split("\0")
+    readers = [
+        p
+        for p in tracked
+        if p and p.endswith((".py", ".yml", ".yaml", ".toml", ".j2", ".js", ".sh", "Makefile", "run"))
+    ]
+    # The folder beside, by relative path, by parent, or by its seeds; the pattern in parts, or this file finds itself.
+    beside = re.compile(r"\.\./" + "shared|parent\\s*/\\s*[\"']" + "shared|" + "shared/" + "seeds")
+    hits = [
+        p for p in readers if beside.search((ROOT / p).read_text(encoding="utf-8", errors="replace")) and p != ".ci/run"
+    ]
+    assert hits == []
