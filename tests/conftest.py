@@ -92,7 +92,15 @@ def page_html(site_dir: Path, page: str) -> str:
 def build(project_dir: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of ``project_dir`` into ``site_dir``, with ``env`` added to the environment."""
     return subprocess.run(
-        MKDOCS + ["build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(site_dir)],
+        MKDOCS
+        + [
+            "build",
+            "--strict",
+            "--config-file",
+            str(Path(project_dir).resolve() / "mkdocs.yml"),
+            "--site-dir",
+            str(site_dir),
+        ],
         cwd=project_dir,
         env={**ENV, **env},
         capture_output=True,
