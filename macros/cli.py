@@ -14,11 +14,20 @@ from pathlib import Path
 from . import baru, core, schema, settings
 from .findings import errors, gitlab_report
 
+EXIT_STATUS = (
+    "Status keluar: 0 selesai tanpa kesalahan; 1 ada temuan tingkat kesalahan (error) di data; "
+    "2 perintah keliru, atau berkas/folder yang disebut tidak ada atau tidak terbaca."
+)
+
+
+class UsageError(Exception):
+    """The command was used wrongly, or names something that is not there: one line, exit status 2."""
+
 
 def _root(arg: str) -> Path:
     root = Path(arg).resolve()
     if not (root / "sop_data").is_dir():
-        raise SystemExit(f"sop: tidak ada folder sop_data/ di {root}")
+        raise UsageError(f"tidak ada folder sop_data/ di {root}")
     return root
 
 
@@ -30,7 +39,7 @@ def _today(root: Path, given: str | None = None) -> dt.date:
             return settings.reference_date(given) or dt.date.today()
         return settings.read(root).today()
     except settings.SettingError as exc:
-        raise SystemExit(f"sop: {exc}") from None
+        raise UsageError(str(exc)) from None
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -72,7 +81,7 @@ def _findings_for(root: Path, path: Path) -> int:
 
 def _write_new(path: Path, text: str, overwrite: bool) -> None:
     if path.exists() and not overwrite:
-        raise SystemExit(f"sop: {path} sudah ada; pilih nama lain atau tambahkan --timpa")
+        raise UsageError(f"{path} sudah ada; pilih nama lain atau tambahkan --timpa")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
 
@@ -108,7 +117,7 @@ def _ask(value: str | None, prompt: str) -> str:
     if value:
         return value
     if not sys.stdin.isatty():
-        raise SystemExit(f"sop: {prompt} belum diberikan (lihat sop baru --help)")
+        raise UsageError(f"{prompt} belum diberikan (lihat sop baru --help)")
     return input(f"{prompt}: ").strip()
 
 
@@ -117,7 +126,7 @@ def cmd_baru(args: argparse.Namespace) -> int:
     book, _ = core.load(root, dt.date.today())
     satker = _ask(args.satker, "Satker (kunci di sop_data/satker.yaml)")
     if satker not in book.satker_map:
-        raise SystemExit(f"sop: satker '{satker}' tidak ada di sop_data/satker.yaml")
+        raise UsageError(f"satker '{satker}' tidak ada di sop_data/satker.yaml")
     nama = _ask(args.nama, "Nama SOP")
     nomor = _ask(args.nomor, "Nomor SOP")
     lanes = args.pelaksana or [
@@ -127,35 +136,45 @@ def cmd_baru(args: argparse.Namespace) -> int:
     try:
         text = baru.skeleton(nama, nomor, lanes, steps, args.sumber)
     except ValueError as exc:
-        raise SystemExit(f"sop: {exc}") from None
+        raise UsageError(str(exc)) from None
     path = baru.target(root, satker, nama)
     _write_new(path, text, args.timpa)
     print(f"Ditulis: {path.relative_to(root)}")
     return _findings_for(root, path)
 
 
-def _relative(root: Path, files: list[str]) -> set[str]:
-    out = set()
-    for name in files:
+def _relative(root: Path, names: list[str]) -> set[str]:
+    """The records named on the command line, as paths from the project root: a file, or every
+    YAML file in a folder, under sop_data/. Anything else is a usage error, never an empty check."""
+    data = root / "sop_data"
+    out: set[str] = set()
+    for name in names:
         path = Path(name).resolve()
-        if not path.is_relative_to(root / "sop_data"):
-            raise SystemExit(f"sop: {name} tidak berada di {root / 'sop_data'}")
-        out.add(path.relative_to(root).as_posix())
+        if not path.exists():
+            raise UsageError(f"{name} tidak ada")
+        if not path.is_relative_to(data):
+            raise UsageError(f"{name} tidak berada di {data}; sebutkan berkas atau folder di sop_data/")
+        found = sorted(path.rglob("*.y*ml")) if path.is_dir() else [path]
+        if not found:
+            raise UsageError(f"tidak ada berkas YAML di {name}")
+        out.update(p.relative_to(root).as_posix() for p in found)
     return out
 
 
 def cmd_pecah(args: argparse.Namespace) -> int:
     from . import nasional
 
-    if args.daftar:  # for a CI matrix: the provinces, as JSON
-        from .loader import load_handbook
+    root = _root(args.root)
+    try:
+        if args.daftar:  # for a CI matrix: the provinces, as JSON
+            from .loader import load_handbook
 
-        print(json.dumps(sorted(nasional.provinces(load_handbook(_root(args.root), only=set()).satker_map))))
-        return 0
-    out = Path(args.keluar).resolve()
-    if out.exists() and any(out.iterdir()):
-        raise SystemExit(f"sop: {out} tidak kosong")
-    counts = nasional.split(_root(args.root), out)
+            print(json.dumps(sorted(nasional.provinces(load_handbook(root, only=set()).satker_map))))
+            return 0
+        out = Path(args.keluar).resolve()
+        counts = nasional.split(root, out)
+    except nasional.SplitError as exc:
+        raise UsageError(str(exc)) from None
     for province, count in counts.items():
         print(f"{nasional.PROJECTS_DIR}/{province}: {count} SOP")
     print(f"Proyek nasional: {out / 'mkdocs.yml'} (bangun dengan `mkdocs build` di {out})")
@@ -169,10 +188,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="sop", description="Alat buku pedoman SOP.")
+    parser = argparse.ArgumentParser(prog="sop", description="Alat buku pedoman SOP.", epilog=EXIT_STATUS)
     parser.add_argument("--root", default=".", help="folder proyek yang berisi sop_data/ (bawaan: folder ini)")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("check", help="periksa semua berkas di sop_data/")
+    p = sub.add_parser(
+        "check", help="periksa semua berkas di sop_data/, atau berkas dan folder yang disebut", epilog=EXIT_STATUS
+    )
     p.add_argument(
         "--format",
         choices=["text", "json", "github", "gitlab"],
@@ -186,7 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument(
         "berkas",
         nargs="*",
-        help="periksa hanya berkas SOP ini (dengan register), mis. yang diubah; bawaan: semua",
+        help="periksa hanya berkas SOP ini, atau semua berkas di folder ini, di bawah sop_data/ (dengan register); bawaan: semua",
     )
     p.add_argument(
         "--tanggal-acuan",
@@ -217,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     p.add_argument("--ringkasan", metavar="BERKAS.csv", help="tulis satu baris per dokumen ke CSV ini")
     p.set_defaults(func=cmd_impor)
-    p = sub.add_parser("baru", help="buat kerangka SOP baru yang langsung lolos pemeriksaan skema")
+    p = sub.add_parser("baru", help="buat kerangka SOP baru yang langsung lolos pemeriksaan skema", epilog=EXIT_STATUS)
     p.add_argument("--satker", help="kunci satker di sop_data/satker.yaml")
     p.add_argument("--nama", help="Nama SOP seperti tercetak")
     p.add_argument("--nomor", help="Nomor SOP seperti tercetak")
@@ -226,8 +247,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--sumber", default="SOP baru (sop baru)", help="asal transkripsi, mis. nama berkas dokumen")
     p.add_argument("--timpa", action="store_true", help="timpa berkas tujuan yang sudah ada")
     p.set_defaults(func=cmd_baru)
-    p = sub.add_parser("pecah", help="pecah buku pedoman per provinsi, dengan situs nasional di atasnya")
-    p.add_argument("keluar", nargs="?", default="nasional", help="folder tujuan (kosong); bawaan: nasional")
+    p = sub.add_parser(
+        "pecah", help="pecah buku pedoman per provinsi, dengan situs nasional di atasnya", epilog=EXIT_STATUS
+    )
+    p.add_argument(
+        "keluar",
+        nargs="?",
+        default="nasional",
+        help="folder tujuan: baru, kosong, atau hasil `sop pecah` sebelumnya (ditulis ulang); di luar sop_data/, docs/ dan folder sumber lain; bawaan: nasional",
+    )
     p.add_argument("--daftar", action="store_true", help="cetak daftar provinsi (JSON) untuk matriks CI, lalu selesai")
     p.set_defaults(func=cmd_pecah)
     p = sub.add_parser("schema", help="tulis ulang JSON Schema di schema/")
@@ -236,7 +264,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # What the library logs (a parallel check falling back to one process) reaches the maintainer.
     logging.basicConfig(format="sop: %(message)s", level=logging.WARNING)
     command: Callable[[argparse.Namespace], int] = args.func
-    return command(args)
+    try:
+        return command(args)
+    except UsageError as exc:
+        print(f"sop: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import unicodedata
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,7 +24,7 @@ from pydantic import BaseModel
 
 from . import model
 from .findings import Finding
-from .loader import DATA_DIR, REGISTRIES, Handbook, Record, SopRecord
+from .loader import DATA_DIR, REGISTRIES, SATKER_FILE, Handbook, Record, SopRecord, load_handbook
 from .model import SOURCE_DIR
 from .yamlsource import Source
 
@@ -50,24 +51,84 @@ NATIONAL_NAV = [
 ]
 
 
+# Written into every folder `sop pecah` writes: a folder that has it may be written again.
+MARK = ".sop-pecah"
+# The project's own folders: a split is never written into (or over) one of them.
+SOURCE_FOLDERS = (DATA_DIR, "docs", SOURCE_DIR, "schema", "macros", "overrides", "tests", "node_modules")
+
+
+class SplitError(ValueError):
+    """The split cannot be written as asked; the message says why, in Indonesian."""
+
+
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+    """A province's folder name: its letters and digits (accents dropped), joined by hyphens."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.casefold()).strip("-")
 
 
 def provinces(satker: dict[str, model.Satker]) -> dict[str, list[str]]:
-    """Province slug -> its satker ids (the central office, with no province, under PUSAT)."""
+    """Province slug -> its satker ids (the central office, with no province, under PUSAT).
+
+    Two provinces written differently that give one folder name ("Sulawesi Selatan",
+    "SULAWESI--Selatan!"), or a province name with no letter at all, are an error naming them:
+    a split never merges provinces, or writes one at the projects' root, without a word."""
     out: dict[str, list[str]] = {}
+    written: dict[str, tuple[str, str]] = {}  # slug -> (province as written, first satker)
     for satker_id, s in sorted(satker.items()):
-        out.setdefault(slug(s.provinsi) if s.provinsi else PUSAT, []).append(satker_id)
+        if not s.provinsi:
+            out.setdefault(PUSAT, []).append(satker_id)
+            continue
+        name = slug(s.provinsi)
+        if not name or name == PUSAT:
+            raise SplitError(
+                f"provinsi '{s.provinsi}' (satker {satker_id}) tidak dapat dijadikan nama folder; tulis nama provinsinya"
+            )
+        first = written.setdefault(name, (s.provinsi, satker_id))
+        if first[0] != s.provinsi:
+            raise SplitError(
+                f"provinsi '{s.provinsi}' (satker {satker_id}) dan '{first[0]}' (satker {first[1]}) menjadi folder "
+                f"yang sama ({name}); samakan penulisannya di sop_data/satker.yaml"
+            )
+        out.setdefault(name, []).append(satker_id)
     return out
 
 
+def check_target(root: Path, out: Path) -> None:
+    """Refuse a target inside the project's own folders, the project itself, or a non-empty
+    folder `sop pecah` did not write."""
+    root, out = root.resolve(), out.resolve()
+    if out == root or root.is_relative_to(out):
+        raise SplitError(f"{out} berisi proyek ini; pilih folder baru untuk hasil pecah")
+    for name in SOURCE_FOLDERS:
+        if out.is_relative_to(root / name):
+            raise SplitError(f"{out} berada di dalam {name}/ proyek ini; pilih folder di luarnya")
+    if out.exists() and not out.is_dir():
+        raise SplitError(f"{out} adalah berkas, bukan folder")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARK).is_file():
+        raise SplitError(f"{out} tidak kosong dan bukan hasil `sop pecah`; pilih folder baru atau kosong")
+
+
 def split(root: Path, out: Path) -> dict[str, int]:
-    """Write the province projects and the national project; returns SOPs per province."""
-    root, out = Path(root), Path(out)
+    """Write the province projects and the national project; returns SOPs per province.
+
+    The registry of satker is read through the loader, so a bad satker.yaml stops the split with
+    the same file:line:field message as `sop check`."""
+    root, out = Path(root).resolve(), Path(out).resolve()
+    check_target(root, out)
     data = root / DATA_DIR
-    register = yaml.safe_load((data / "satker.yaml").read_text(encoding="utf-8"))
-    satker = model.SatkerRegister.model_validate(register).satker
+    book = load_handbook(root, only=set())
+    problems = [f for f in book.findings if f.file == f"{DATA_DIR}/{SATKER_FILE}" and f.level == "error"]
+    if problems or book.satker is None:
+        raise SplitError("sop_data/satker.yaml tidak dapat dibaca:\n" + "\n".join(f.format() for f in problems))
+    satker = book.satker_map
+    # Each province's satker.yaml: its entries, as validated (what the maintainer wrote, less defaults).
+    entries = {k: v.model_dump(mode="json", exclude_defaults=True) for k, v in satker.items()}
+    groups = provinces(satker)
+    if out.is_dir() and (out / MARK).is_file():
+        shutil.rmtree(out)  # an earlier split of this tool: written again whole, nothing stale kept
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MARK).write_text("Ditulis oleh `sop pecah`; `sop pecah` boleh menulis ulang folder ini.\n", encoding="utf-8")
     config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     config.pop("hooks", None)
     config["watch"] = [DATA_DIR]
@@ -77,13 +138,13 @@ def split(root: Path, out: Path) -> dict[str, int]:
             options.pop("module_name", None)
             plugin["macros"] = {**options, "modules": ["macros"]}
     counts: dict[str, int] = {}
-    for province, members in provinces(satker).items():
+    for province, members in groups.items():
         project = out / PROJECTS_DIR / province
         (project / DATA_DIR).mkdir(parents=True, exist_ok=True)
         for name, _, _ in REGISTRIES:
             if name != "satker.yaml":
                 shutil.copy(data / name, project / DATA_DIR / name)
-        own = {"satker": {s: register["satker"][s] for s in members}}
+        own = {"satker": {s: entries[s] for s in members}}
         (project / DATA_DIR / "satker.yaml").write_text(
             "# yaml-language-server: $schema=../schema/satker.schema.json\n"
             + yaml.safe_dump(own, allow_unicode=True, sort_keys=False),
