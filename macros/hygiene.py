@@ -69,6 +69,27 @@ _CONTROL_NAMES = {
     0x85: "NEXT LINE",
 }
 
+ZWJ: Final = "\u200d"
+# Pictographs an emoji sequence is made of (Unicode's Extended_Pictographic, approximately: Python's
+# unicodedata does not carry the property), and what may follow one inside the sequence: variation
+# selectors and skin-tone modifiers.
+_PICTOGRAPHIC = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2300, 0x23FF), (0x2B00, 0x2BFF), (0x2190, 0x21FF))
+_EMOJI_TAIL = {"\ufe0e", "\ufe0f", *map(chr, range(0x1F3FB, 0x1F400))}
+
+
+def _pictographic(ch: str) -> bool:
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _PICTOGRAPHIC) or ch in "\u00a9\u00ae\u203c\u2049\u2122\u2139"
+
+
+def joins_emoji(text: str, i: int) -> bool:
+    """A zero-width joiner at ``text[i]`` between two pictographs (👩‍💻) is part of one emoji, not hidden text."""
+    j = i - 1
+    while j >= 0 and text[j] in _EMOJI_TAIL:
+        j -= 1
+    return j >= 0 and i + 1 < len(text) and _pictographic(text[j]) and _pictographic(text[i + 1])
+
+
 # Stand-ins live in Supplementary Private Use Area-A: printable to PyYAML, never in an SOP's text.
 _STAND_IN = 0xF0000
 
@@ -108,7 +129,9 @@ def mask(text: str) -> tuple[str, list[tuple[int, str]]]:
     for i, ch in enumerate(text):
         if ch == "\n":
             line += 1
-        elif ch in KIND or (ch == "\r" and (i + 1 == n or text[i + 1] != "\n")):
+        elif (ch in KIND and not (ch == ZWJ and joins_emoji(text, i))) or (
+            ch == "\r" and (i + 1 == n or text[i + 1] != "\n")
+        ):
             found.append((line, ch))
             out.append(chr(_STAND_IN + ord(ch)))
             continue
@@ -126,16 +149,24 @@ def clean(value: str) -> tuple[str, list[str]]:
         return value, []
     chars: list[str] = []
     out: list[str] = []
-    for ch in value:
+    for i, ch in enumerate(value):
         code = ord(ch)
-        if _STAND_IN <= code < _STAND_IN + 0x10000:
+        if _STAND_IN <= code < _STAND_IN + 0x10000 and _masked(chr(code - _STAND_IN)):
+            # A stand-in mask() wrote; any other character of that private-use plane is the text's own.
             ch = chr(code - _STAND_IN)
+        if ch == ZWJ and joins_emoji(value, i):
+            out.append(ch)
+            continue
         if ch in KIND or ch == "\r":
             chars.append(ch)
             if level(ch) == WARNING:
                 continue
         out.append(ch)
     return "".join(out), chars
+
+
+def _masked(ch: str) -> bool:
+    return ch in KIND or ch == "\r"
 
 
 def kind_of(ch: str) -> str:

@@ -306,3 +306,34 @@ def test_invisible_characters_reach_no_page_title_csv_or_json(project, tmp_path)
         assert ZWSP not in text and "&#8203;" not in text and "\\u200b" not in text, p
     page = (site / "sop/kpu-kota-palu/penyusunan-laporan-kinerja.html").read_text(encoding="utf-8")
     assert "<title>PENYUSUNAN LAPORAN KINERJA" in page
+
+
+@pytest.mark.parametrize(
+    "emoji",
+    ["👩\u200d💻", "👁\ufe0f\u200d🗨\ufe0f", "👨🏽\u200d🌾", "🏳\ufe0f\u200d🌈"],
+    ids=["technologist", "variation-selectors", "skin-tone", "flag"],
+)
+def test_an_emoji_sequence_stays_whole_and_is_not_hidden_text(project, emoji):
+    """A zero-width joiner between two pictographs is part of one emoji (a grapheme), not hidden text."""
+    text = VALID.replace('nama: "SOP Contoh"', f'nama: "SOP Contoh {emoji}"')
+    book, found = hits(project, text, "TEKS-002")
+    assert found == []
+    assert book.sops["kpu-kota-palu/contoh"].data.nama == f"SOP Contoh {emoji}"
+
+
+def test_a_zero_width_joiner_between_letters_is_still_hidden_text(project):
+    text = VALID.replace('nama: "SOP Contoh"', 'nama: "SOP Con\u200dtoh 👩\u200d"')
+    book, found = hits(project, text, "TEKS-002")
+    assert [f.field for f in found] == ["nama", "nama"]
+    assert book.sops["kpu-kota-palu/contoh"].data.nama == "SOP Contoh 👩"
+
+
+def test_a_private_use_character_of_the_stand_in_plane_is_kept_as_written(project):
+    """The loader masks hidden characters with stand-ins from Supplementary Private Use Area-A; a
+    character of that plane that the text really holds is the text's own (found by tests/test_fuzz.py:
+    it came back as a lone surrogate, and the record failed its schema)."""
+    own = "\U000fdc83"
+    text = VALID.replace('nama: "SOP Contoh"', f'nama: "SOP {own}\u200b Contoh"')  # with a masked ZWSP beside it
+    book, found = hits(project, text, "TEKS-002")
+    assert [f.field for f in found] == ["nama"]
+    assert book.sops["kpu-kota-palu/contoh"].data.nama == f"SOP {own} Contoh"
