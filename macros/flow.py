@@ -6,6 +6,13 @@ from dataclasses import dataclass
 
 from .model import Sop
 
+# The longest Kegiatan a diagram box holds (checks: BATAS-001). Longer text is cut there with "…" in
+# the diagram only; with it, a 25-step part stays far inside Mermaid's text limit however the text
+# encodes. The table keeps every word.
+DIAGRAM_LABEL_CHARS = 300
+# More steps than any one procedure has (checks: BATAS-002): published, and said.
+STEPS_LIMIT = 500
+
 
 @dataclass(frozen=True)
 class Edge:

@@ -19,9 +19,10 @@ def spellings(term: Istilah) -> list[str]:
 
 @lru_cache(maxsize=256)
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    # Whole words, as written (acronyms are case-sensitive: "PK" is not "pk" in "pkpu"), longest first.
+    # Whole words of the text as written, before any escaping or markup (acronyms are
+    # case-sensitive: "PK" is not "pk" in "pkpu"), longest first.
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w&#])({alternatives})(?![\w;])")
+    return re.compile(rf"(?<!\w)({alternatives})(?!\w)")
 
 
 def texts(record: SopRecord) -> Iterator[str]:
@@ -82,13 +83,19 @@ class Marker:
         """Text with its terms marked; an unknown or missing value as it is (the template says so)."""
         if value is None or isinstance(value, TidakDiketahui):
             return value
-        encoded = self.encode(str(value))
+        text = str(value)
         if self.pattern is None:
-            return Markup(encoded)
-        # Terms are letters, digits and spaces, which the encoder leaves as they are: safe to find after encoding.
-        return Markup(
-            self.pattern.sub(
-                lambda m: f'<abbr title="{self.encode(self.meaning[m.group(1)])}" tabindex="0">{m.group(1)}</abbr>',
-                encoded,
-            )
-        )
+            return Markup(self.encode(text))
+        # Terms are found in the text itself and each piece is encoded on its own, so a term can never
+        # match inside markup the encoder writes (a term "br" and the <br> of a line break).
+        out: list[str] = []
+        last = 0
+        for m in self.pattern.finditer(text):
+            meaning = self.encode(self.meaning[m.group(1)])
+            out += [
+                self.encode(text[last : m.start()]),
+                f'<abbr title="{meaning}" tabindex="0">{self.encode(m.group(1))}</abbr>',
+            ]
+            last = m.end()
+        out.append(self.encode(text[last:]))
+        return Markup("".join(out))

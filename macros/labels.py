@@ -402,6 +402,7 @@ CHECK_GROUPS: Final[dict[str, str]] = {
     "JAB": "Jabatan",
     "IST": "Istilah",
     "ISI": "Isian Kerangka",
+    "BATAS": "Batas Ukuran",
 }
 
 # The loader's own rules: code -> (level, rule, explanation). They are on the rules page with the checks.

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from fixture_sop import GOOD, REL, TODAY, _Dumper, registries_only, write
+from fixture_sop import GOOD, REL, TODAY, _Dumper, long_sop, registries_only, write
 
 from macros import checks, core
 from macros.checks import dasar_hukum, flow
@@ -317,6 +317,23 @@ CASES = {
         ),
         None,
     ),
+    "IST-002": (
+        "one term explained by two entries (an entry's spelling is another's term)",
+        mutate(lambda s: None),
+        lambda root: (root / DATA_DIR / "istilah.yaml").write_text(
+            "istilah:\n  sakip:\n    istilah: SAKIP\n    arti: Sistem Akuntabilitas Kinerja Instansi Pemerintah\n    umum: true\n"
+            "  sakip-lain:\n    istilah: SAKIP-KPU\n    ejaan: [SAKIP]\n    arti: Arti lain\n    umum: true\n",
+            encoding="utf-8",
+        ),
+        None,
+    ),
+    "BATAS-001": (
+        "a Kegiatan longer than a diagram box holds",
+        mutate(_set(("langkah", 1, "kegiatan"), "Memeriksa berkas " * 40)),
+        None,
+        None,
+    ),
+    "BATAS-002": ("more steps than any one procedure has", lambda: long_sop(501), None, None),
     "ISI-001": (
         "a placeholder of the `sop baru` skeleton left in",
         mutate(_set(("langkah", 0, "kegiatan"), "[isi uraian kegiatan langkah 1]")),
@@ -387,6 +404,9 @@ WHERE = {
     'REVIEW-001': [('tanggal.efektif', "efektif: '2024-01-20'")],
     'JAB-001': [('pelaksana[1].jabatan', 'jabatan: direktur')],
     'IST-001': [('istilah.zzz', 'zzz:')],
+    'IST-002': [('istilah.sakip-lain', 'sakip-lain:')],
+    'BATAS-001': [('langkah[2].kegiatan', "kegiatan: 'Memeriksa ber")],
+    'BATAS-002': [('langkah', 'langkah:')],
     'ISI-001': [('langkah[1].kegiatan', "kegiatan: '[isi uraian k")],
     'JAB-002': [('pelaksana[2]', '- id: kepala')],
     'JAB-003': [('jabatan.ketua', 'ketua:')],
@@ -400,7 +420,7 @@ LATER = {"REVIEW-001": dt.date(2025, 3, 1)}
 # Findings about the registry are in the registry's file.
 FINDING_FILE = {code: f"{DATA_DIR}/regulasi.yaml" for code in ("REF-007", "REG-001", "REG-002", "REG-003", "REG-004")}
 FINDING_FILE["JAB-003"] = f"{DATA_DIR}/jabatan.yaml"
-FINDING_FILE["IST-001"] = f"{DATA_DIR}/istilah.yaml"
+FINDING_FILE["IST-001"] = FINDING_FILE["IST-002"] = f"{DATA_DIR}/istilah.yaml"
 
 
 def test_good_fixture_has_no_findings(tmp_path):

@@ -186,3 +186,20 @@ def test_total_counts_a_range_by_its_upper_bound_and_leaves_items_out():
     ]
     total = waktu.total(sop.model_copy(update={"langkah": steps}))
     assert (total.minutes, total.ranges, total.per_item, total.unparsed) == (60 + 480, [1], [2], [])
+
+
+def test_a_step_text_longer_than_a_diagram_box_is_cut_there_and_kept_whole_in_the_table():
+    """A 1.9 MB Kegiatan once pushed the diagram past Mermaid's text limit: it was not drawn, and
+    nothing said so. The box now holds the first DIAGRAM_LABEL_CHARS characters and "…" (BATAS-001
+    tells the maintainer); the step table keeps every word."""
+    from macros.flow import DIAGRAM_LABEL_CHARS
+
+    record = BOOK.sops["kpu-kota-palu/penyusunan-laporan-kinerja"]
+    long_text = "Memeriksa berkas " * 120_000 + "AKHIR"
+    steps = [s.model_copy(update={"kegiatan": long_text}) if i == 1 else s for i, s in enumerate(record.data.langkah)]
+    sop = record.data.model_copy(update={"langkah": steps})
+    source = str(mermaid.diagram(sop))
+    assert len(source) < 20_000  # far inside Mermaid's maxTextSize (50,000 by default; sop.js allows 500,000)
+    label = mermaid_text("2. " + " ".join(long_text.split())[:DIAGRAM_LABEL_CHARS].rstrip() + "…")
+    assert label in source and "AKHIR" not in source
+    assert "AKHIR" in page.step_table(sop)

@@ -147,3 +147,32 @@ def test_an_unreadable_waktu_shows_as_unknown_on_the_role_page_never_as_a_time(b
     waktu = re.findall(r"<td>(.*?)</td>", row, re.S)[-2]
     assert 'class="sop-unknown"' in waktu and "tidak diketahui" in html.unescape(waktu)
     assert html.unescape(re.sub(r"<[^>]+>", "", waktu)).startswith("[tidak diketahui:")
+
+
+def test_a_glossary_term_is_never_found_inside_markup_the_page_writes():
+    """A term "br" marks the word br, never the <br> of a line break (which stays a line break)."""
+    from macros import glossary
+    from macros.model import Istilah
+    from macros.render.text import html_text
+
+    mark = glossary.Marker(
+        {"br": Istilah(istilah="br", arti="baris"), "lt": Istilah(istilah="lt", arti="lantai")}, html_text
+    )
+    out = str(mark("baris satu\nbaris dua br lt"))
+    assert out == (
+        'baris satu<br>baris dua <abbr title="baris" tabindex="0">br</abbr> <abbr title="lantai" tabindex="0">lt</abbr>'
+    )
+    # The encoder's own references (&#60; for "<") are not words either.
+    assert str(mark("a < b")) == "a &#60; b"
+
+
+def test_a_term_explained_twice_is_an_error_naming_both_entries(project):
+    path = project / "sop_data/istilah.yaml"
+    text = path.read_text(encoding="utf-8")
+    text += "  sakip-kedua:\n    istilah: SAKIP\n    arti: Arti lain yang bertentangan\n"
+    path.write_text(text, encoding="utf-8")
+    _, found = core.load(project)
+    (error,) = [f for f in found if f.code == "IST-002"]
+    assert error.level == "error" and error.field == "istilah.sakip-kedua"
+    assert error.line == text.split("\n").index("  sakip-kedua:") + 1
+    assert "'SAKIP' sudah dijelaskan di entri 'sakip'" in error.message

@@ -18,6 +18,7 @@ from . import (  # noqa: F401
     flow,
     identity,
     isian,
+    limits,
     references,
     registry,
     reviews,

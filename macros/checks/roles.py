@@ -67,3 +67,28 @@ def term_used(ctx: Context) -> Iterator[Item]:
                 ("istilah", term_id),
                 f"istilah '{term.istilah}' tidak tertulis di SOP mana pun",
             )
+
+
+@check("IST-002", "error", "handbook")
+def term_defined_once(ctx: Context) -> Iterator[Item]:
+    """Setiap istilah (dan setiap ejaannya) dijelaskan di satu entri sop_data/istilah.yaml saja.
+
+    Bila "SAKIP" dijelaskan di dua entri, arti mana yang tampil saat istilah disentuh tidak dapat
+    ditentukan; satukan kedua entri, atau hapus ejaan yang keliru.
+    """
+    registry = ctx.book.istilah
+    if registry is None:
+        return
+    first: dict[str, str] = {}
+    for term_id, term in ctx.book.istilah_map.items():
+        for word in dict.fromkeys(glossary.spellings(term)):
+            if word in first and first[word] != term_id:
+                other = first[word]
+                yield (
+                    registry.path,
+                    registry.line_of("istilah", term_id),
+                    ("istilah", term_id),
+                    f"'{word}' sudah dijelaskan di entri '{other}' (baris {registry.line_of('istilah', other)});"
+                    " satu istilah, satu arti",
+                )
+            first.setdefault(word, term_id)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .. import labels, urls
-from ..flow import edges
+from ..flow import DIAGRAM_LABEL_CHARS, edges
 from ..model import Langkah, Sop, TidakDiketahui
 from .templating import render
 
@@ -60,9 +60,13 @@ class Part:
 
 
 def _label(step: Langkah) -> str:
-    # The whole text, never cut: the diagram box scrolls, so nothing is lost to an ellipsis.
+    # The whole text up to DIAGRAM_LABEL_CHARS (the diagram box scrolls). Past that, cut with "…":
+    # the box links to the step's row, where every word is, and BATAS-001 tells the maintainer.
     text = labels.SITE["unknown_title"] if isinstance(step.kegiatan, TidakDiketahui) else step.kegiatan
-    return f"{step.no}. " + " ".join(text.split())
+    text = " ".join(text.split())
+    if len(text) > DIAGRAM_LABEL_CHARS:
+        text = text[:DIAGRAM_LABEL_CHARS].rstrip() + "…"
+    return f"{step.no}. " + text
 
 
 def _source(sop: Sop, steps: list[Langkah]) -> Markup:

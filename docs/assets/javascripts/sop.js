@@ -64,6 +64,10 @@
     initialize: function (options) {
       settings = Object.assign({}, options || {});
       settings.themeCSS = (settings.themeCSS || "") + EXTRA_CSS;
+      // Mermaid refuses a source past 50,000 characters (its default maxTextSize). Labels are
+      // capped (300 characters, BATAS-001) and parts hold 25 steps, but encoded text is longer
+      // than it looks: room to spare, so no diagram is refused.
+      settings.maxTextSize = Math.max(settings.maxTextSize || 0, 500000);
     },
     render: function (id, source) {
       var box = boxOf(source);
