@@ -9,7 +9,7 @@ CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test test-properdocs lint format snapshots check schema system-packages bench fidelity impor-tabel pratinjau clean
+.PHONY: install serve build test test-properdocs fuzz lint format snapshots check schema system-packages bench fidelity impor-tabel pratinjau clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,12 @@ test: install system-packages lint
 test-properdocs: $(PD_STAMP) $(NODE_STAMP) system-packages
 	$(PD_VENV)/bin/properdocs build --strict --config-file mkdocs.yml --site-dir build/properdocs-site
 	SOP_MESIN=properdocs $(PD_VENV)/bin/python -m pytest -m "build or browser"
+
+# The fuzz tests with thousands of examples (make test runs 250): random records through `sop check`
+# and random handbooks through the build (tests/test_fuzz.py).
+FUZZ ?= 3000
+fuzz: install
+	SOP_FUZZ=$(FUZZ) $(PY) -m pytest -q tests/test_fuzz.py
 
 # Show each snapshot that a test found different (tests/snapshots/*.new) and accept it or not.
 snapshots: install
