@@ -191,7 +191,9 @@ class _Builder:
         if isinstance(event, yaml.ScalarEvent):
             text, hidden = hygiene.clean(event.value)
             # libyaml reports a plain scalar's style as '' and PyYAML as None: both mean unquoted.
-            value = None if not event.style and _NULL.match(text) else text
+            # Null is judged on the text as written: a value that was only a hidden character is
+            # an empty text (and the hidden character is reported), not "no value".
+            value = None if not event.style and _NULL.match(event.value) else text
             path = self._place(value, line, False)
             if hidden:
                 self.hidden.append((line, path, hidden))
@@ -310,7 +312,7 @@ def _value(
         value, chars = clean(node.value)
         if chars:
             hidden.append((node.start_mark.index, node.start_mark.line + 1, path, chars))
-        return None if not node.style and _NULL.match(value) else value
+        return None if not node.style and _NULL.match(node.value) else value
     if len(path) >= MAX_DEPTH:
         raise SourceError(labels.ERR["too_deep"].format(limit=MAX_DEPTH), node.start_mark.line + 1)
     container: Container = {} if isinstance(node, yaml.MappingNode) else []

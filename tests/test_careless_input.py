@@ -337,3 +337,16 @@ def test_a_private_use_character_of_the_stand_in_plane_is_kept_as_written(projec
     book, found = hits(project, text, "TEKS-002")
     assert [f.field for f in found] == ["nama"]
     assert book.sops["kpu-kota-palu/contoh"].data.nama == f"SOP {own} Contoh"
+
+
+def test_a_text_of_only_a_hidden_character_is_an_empty_text_not_no_value(project):
+    """Found by the fuzz tests: a Kegiatan that was one soft hyphen read as "no value" ("harus berupa
+    teks"); it is an empty text ("tidak boleh kosong"), and the hidden character is named."""
+    text = VALID.replace('kegiatan: "Mulai"', "kegiatan: \u00ad")
+    assert text != VALID
+    _, found = findings_for(project, text)
+    assert [(f.code, f.field, f.message) for f in found if f.code == "SKEMA-001"] == [
+        ("SKEMA-001", "langkah[1].kegiatan", "tidak boleh kosong")
+    ]
+    _, hidden = hits(project, text, "TEKS-002")
+    assert [f.field for f in hidden] == ["langkah[1].kegiatan"]
