@@ -36,8 +36,9 @@ $(NODE_STAMP): package.json package-lock.json
 install: $(STAMP) $(NODE_STAMP)
 
 # Debian packages: chromium for the browser tests (never a browser download); Tesseract with its
-# Indonesian data for scanned SOPs and LibreOffice Writer for old Word (.doc) files (`sop impor`).
-DEB_PACKAGES := chromium tesseract-ocr tesseract-ocr-ind libreoffice-writer
+# Indonesian data for scanned SOPs and LibreOffice Writer for old Word (.doc) files (`sop impor`);
+# Pango for WeasyPrint (`sop pdf`) and Liberation Sans, which has the metrics the form is planned with.
+DEB_PACKAGES := chromium tesseract-ocr tesseract-ocr-ind libreoffice-writer libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2
 system-packages:
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -112,6 +113,7 @@ bench: install system-packages
 	$(PY) benchmarks/preview.py --sintetis 1000
 	$(PY) benchmarks/check_bench.py --sintetis 10000
 	$(PY) benchmarks/national.py --sintetis 10000 --provinsi 10
+	$(PY) benchmarks/pdf_bench.py --sintetis 1000
 	$(PY) benchmarks/impor.py
 	$(PY) benchmarks/impor.py --pindaian
 

@@ -181,6 +181,34 @@ def cmd_pecah(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from . import pdf
+
+    root = _root(args.root)
+    only = _relative(root, args.berkas) if args.berkas else None
+    book, findings = core.load(root, _today(root), only)
+    bad = errors(findings)
+    if bad:
+        for f in bad:
+            print(f.format(), file=sys.stderr)
+        print(f"{len(bad)} kesalahan; PDF tidak dibuat (jalankan `sop check`)", file=sys.stderr)
+        return 1
+    out = Path(args.keluar).resolve()
+    try:
+        made = pdf.write_all(book, root, out, workers=args.proses)
+    except pdf.PdfError as exc:
+        raise UsageError(str(exc)) from None
+    for m in made:
+        print(f"{_shown(m.path, root)}: {m.pages} halaman, {m.size / 1024:.0f} KB, {m.seconds:.2f} detik")
+    total = sum(m.seconds for m in made)
+    print(f"{len(made)} PDF di {_shown(out, root)}; {total / max(len(made), 1):.2f} detik per SOP")
+    return 0
+
+
+def _shown(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     for path in schema.write(_root(args.root)):
         print(path)
@@ -258,6 +286,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     p.add_argument("--daftar", action="store_true", help="cetak daftar provinsi (JSON) untuk matriks CI, lalu selesai")
     p.set_defaults(func=cmd_pecah)
+    p = sub.add_parser(
+        "pdf",
+        help="buat PDF setiap SOP: formulir A4 (identitas dan kotak, lalu tabel bagan alir)",
+        epilog=EXIT_STATUS,
+    )
+    p.add_argument(
+        "berkas", nargs="*", help="hanya SOP ini, atau semua SOP di folder ini, di bawah sop_data/; bawaan: semua"
+    )
+    p.add_argument(
+        "--keluar", default="pdf", help="folder tujuan, satu PDF per SOP: <satker>/<nama>.pdf (bawaan: pdf/)"
+    )
+    p.add_argument("--proses", type=int, help="jumlah proses yang membuat PDF bersamaan (bawaan: jumlah CPU)")
+    p.set_defaults(func=cmd_pdf)
     p = sub.add_parser("schema", help="tulis ulang JSON Schema di schema/")
     p.set_defaults(func=cmd_schema)
     args = parser.parse_args(argv)

@@ -534,6 +534,24 @@ WAKTU_ALASAN: Final[dict[str, str]] = {
 CETAK: Final[dict[str, str]] = {
     "button": "Cetak",
     "with_notes": "Cetak juga catatan pemeriksaan dan transkripsi",
+    "with_swimlane": "Cetak juga diagram alir",
+    "pdf": "Unduh PDF",
+    "pdf_title": "Formulir SOP ini sebagai PDF (A4), untuk dilampirkan atau diarsipkan",
+}
+
+# The official SOP AP flowchart table, as offices sign and print it.
+FORM: Final[dict[str, str]] = {
+    "heading": "Bagan Alir",
+    "tab_swimlane": "Diagram alir",
+    "tab_form": "Bentuk resmi",
+    "caption": (
+        "Tabel bagan alir seperti formulir SOP AP yang ditandatangani: simbol setiap langkah di lajur "
+        "pelaksananya (kapsul: mulai/selesai, persegi: proses, belah ketupat: keputusan, segi lima: "
+        "penghubung ke halaman lain). Klik simbol untuk membuka langkahnya. Tabel ini yang tercetak."
+    ),
+    "page": "Halaman {number} dari {count}",
+    "svg_label": "Simbol bagan alir setiap langkah di lajur pelaksananya",
+    "running": "{nomor} · {nama}",
 }
 
 # How a field of the record is named for a reader: langkah[3].mutu_baku.waktu -> "Langkah 3 › Mutu Baku › Waktu".

@@ -51,6 +51,7 @@ ANCHOR_TIME = "waktu-penyelesaian"
 ANCHOR_PENGESAHAN = "lembar-pengesahan"
 ANCHOR_STEPS = "uraian-prosedur"
 ANCHOR_FLOWCHART = "diagram-alir"
+ANCHOR_FORM = "bentuk-resmi"
 
 
 def sop_page(sop_id: str) -> str:
@@ -90,6 +91,16 @@ def narrative_anchor(number: int) -> str:
 
 def diagram_anchor(part: int) -> str:
     return f"diagram-bagian-{part}"
+
+
+def sop_pdf(sop_id: str) -> str:
+    """An SOP's PDF in the site (when the build makes them)."""
+    return f"pdf/{sop_id}.pdf"
+
+
+def form_anchor(page: int) -> str:
+    """A page of the official form (bentuk resmi) on the SOP page."""
+    return f"bentuk-resmi-{page}"
 
 
 def search_anchor(anchor: str) -> str:

@@ -25,8 +25,12 @@ MKDOCS = [sys.executable, "-m", ENGINE]
 # Reviews are judged from this day in every test, so findings do not change with the calendar.
 REFERENCE_DATE = dt.date(2026, 11, 23)
 ENV = {
-    # No edit links, preview or page dump unless a test asks for them.
-    **{k: v for k, v in os.environ.items() if not k.startswith(("SOP_REPO_", "SOP_PRATINJAU", "SOP_SALIN_MARKDOWN"))},
+    # No edit links, preview, page dump or PDFs unless a test asks for them.
+    **{
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("SOP_REPO_", "SOP_PRATINJAU", "SOP_SALIN_MARKDOWN", "SOP_PDF"))
+    },
     "NO_MKDOCS_2_WARNING": "1",
     "SOP_TANGGAL_ACUAN": REFERENCE_DATE.isoformat(),
     # Builds import the handbook from this working tree, not from whatever checkout the virtual

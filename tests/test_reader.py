@@ -8,6 +8,7 @@ and a desktop (1366 x 900).
 from __future__ import annotations
 
 import io
+import math
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,7 +20,7 @@ from conftest import SEEDS, build, make_project
 from fixture_sop import long_sop, write
 from playwright.sync_api import expect
 
-from macros.render import mermaid
+from macros.render import form, mermaid
 
 pytestmark = pytest.mark.browser
 IDS = sorted(SEEDS.sops)
@@ -263,10 +264,13 @@ def test_a_200_step_sop_is_drawn_in_parts_joined_by_off_page_connectors(browser,
 # --- Paper ---------------------------------------------------------------------------------
 
 
-def print_pdf(page, notes: bool = False) -> pypdf.PdfReader:
+def print_pdf(page, notes: bool = False, swimlane: bool = False) -> pypdf.PdfReader:
+    """What the browser prints, as Ctrl+P does: no script runs first unless the reader ticked a box."""
     if notes:
         page.locator("[data-print-notes]").check()
-    page.evaluate("() => window.sopDrawAll()")
+    if swimlane:
+        page.locator("[data-print-swimlane]").check()
+        page.evaluate("() => window.sopDrawAll()")
     return pypdf.PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
 
 
@@ -275,47 +279,119 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def text_sizes(pdf_page) -> list[float]:
+    """The size in points of every piece of text on a printed page (font size times the text and
+    current matrices' scale)."""
+    sizes: list[float] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            sizes.append(size * math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1]))
+
+    pdf_page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def landscape(pdf) -> list[int]:
+    return [i for i, p in enumerate(pdf.pages) if p.mediabox.width > p.mediabox.height]
+
+
+@pytest.mark.parametrize("scroll", ["top", "bottom"])
 @pytest.mark.parametrize("sop_id", IDS, ids=IDS)
-def test_print_puts_the_form_on_page_one_and_the_diagram_on_a_page_of_its_own(desktop, served, sop_id):
+def test_ctrl_p_prints_the_identity_then_the_form_on_a4_landscape(desktop, served, sop_id, scroll):
+    """From any scroll position, with no script run first: page 1 the identity and the six boxes,
+    then the flowchart table page by page as planned (rows never split, text at least 8 pt)."""
     page = open_sop(desktop, served, sop_id)
+    if scroll == "bottom":
+        page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
     pdf = print_pdf(page)
     texts = [squeeze(p.extract_text()) for p in pdf.pages]
+    assert all(texts), [i for i, t in enumerate(texts) if not t]  # no blank page
     sop = SEEDS.sops[sop_id].data
     first = texts[0].upper()
-    assert squeeze(sop.nomor).upper() in first
-    for box in (
-        "DASARHUKUM",
-        "KUALIFIKASIPELAKSANA",
-        "KETERKAITAN",
-        "PERALATAN/PERLENGKAPAN",
-        "PERINGATAN",
-        "PENCATATANDANPENDATAAN",
-    ):
+    assert squeeze(sop.nomor).upper() in first and pdf.pages[0].mediabox.width < pdf.pages[0].mediabox.height
+    for box in ("DASARHUKUM", "KUALIFIKASIPELAKSANA", "KETERKAITAN", "PERALATAN/PERLENGKAPAN", "PERINGATAN"):
         assert box in first, box
-    lanes = [squeeze(lane.nama) for lane in sop.pelaksana]
-    diagram_pages = [i for i, t in enumerate(texts) if all(lane in t for lane in lanes) and "DiagramAlir" in t]
-    assert len(diagram_pages) == 1, diagram_pages
-    (i,) = diagram_pages
-    assert "UraianProsedur" not in texts[i]
-    # The step table's header row repeats on each page the table runs over.
-    step_pages = [t for t in texts if "Kelengkapan" in t and "Waktu" in t and "Output" in t]
-    assert step_pages and all("Kegiatan" in t for t in step_pages)
-    # Navigation, search and the checker's notes are not on paper.
+    planned = form.layout(sop).pages
+    sheets = landscape(pdf)
+    assert len(sheets) == len(planned)
+    for sheet, plan in zip(sheets, planned, strict=True):
+        text = texts[sheet]
+        assert all(squeeze(lane.nama) in text for lane in sop.pelaksana) and "MutuBaku" in text
+        for step in sop.langkah:
+            if step.no in plan.steps and isinstance(step.kegiatan, str):
+                # Each row on the sheet planned for it, whole: its first and last words both there.
+                words = squeeze(step.kegiatan)
+                assert words[:14] in text and words[-14:] in text, step.no
+        assert min(text_sizes(pdf.pages[sheet])) >= 8.0 - 0.05
+    # The swimlane, the step table and the checker's notes stay on screen unless asked for.
     joined = " ".join(texts)
-    assert "CatatanPemeriksaan" not in joined and "CatatanTranskripsi" not in joined
-    assert "Cari" not in joined and "Beranda" not in joined
+    assert "WaktuPenyelesaian" not in joined and "Lihatdidiagram" not in joined and "Diagramdimuat" not in joined
+    assert "CatatanPemeriksaan" not in joined and "Cari" not in joined and "Beranda" not in joined
 
 
-def test_a_wide_diagram_prints_landscape_and_notes_print_when_asked(desktop, served):
+def test_the_swimlane_and_the_notes_print_when_asked(desktop, served):
     page = desktop
     page.goto(served + "sop/kpu-kabupaten-luwu-utara/penyusunan-laporan-kinerja.html")
-    pdf = print_pdf(page, notes=True)
+    pdf = print_pdf(page, notes=True, swimlane=True)
     texts = [squeeze(p.extract_text()) for p in pdf.pages]
     (diagram,) = [i for i, t in enumerate(texts) if "DiagramAlir" in t and "KetuaDivisi" in t]
     box = pdf.pages[diagram].mediabox
     assert box.width > box.height  # A4 landscape
     assert pdf.pages[0].mediabox.width < pdf.pages[0].mediabox.height
     assert "CatatanPemeriksaan" in " ".join(texts) and "CatatanTranskripsi" in " ".join(texts)
+
+
+# --- The official form on screen -----------------------------------------------------------------
+
+# For each row of the form: its planned height and the height the browser gave it. For each arrow:
+# the tip's point on screen and the box of every symbol of its target step (or connector).
+FORM_GEOMETRY = """() => {
+  const rows = [...document.querySelectorAll('.sop-form tbody tr')].map(r => [parseFloat(r.style.height), r.getBoundingClientRect().height]);
+  const arrows = [...document.querySelectorAll('.sop-form__flow')].filter(g => g.querySelector('.sop-form__arrow')).map(g => {
+    const svg = g.ownerSVGElement, arrow = g.querySelector('.sop-form__arrow');
+    const tip = arrow.points.getItem(0).matrixTransform(arrow.getScreenCTM());
+    const page = g.closest('.sop-form__page');
+    const boxes = [...page.querySelectorAll(`.sop-form__symbol[data-step="${g.dataset.to}"]`)].map(s => {
+      const r = s.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; });
+    return {to: g.dataset.to, tip: [tip.x, tip.y], boxes};
+  });
+  return {rows, arrows};
+}"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("sop_id", IDS, ids=IDS)
+def test_the_form_on_screen_meets_its_rows_and_every_arrow_ends_on_its_symbol(browser, served, sop_id, size):
+    context = open_context(browser, size)
+    page = context.new_page()
+    try:
+        page.goto(served + f"sop/{sop_id}.html")
+        page.locator("label[for=sop-tampilan-bentuk]").click()
+        expect(page.locator(".sop-form")).to_be_visible()
+        expect(page.locator(".sop-diagram").first).to_be_hidden()  # one view at a time
+        geometry = page.evaluate(FORM_GEOMETRY)
+        assert geometry["rows"] and all(abs(planned - got) <= 0.6 for planned, got in geometry["rows"]), geometry[
+            "rows"
+        ]
+        assert geometry["arrows"]
+        for arrow in geometry["arrows"]:
+            x, y = arrow["tip"]
+            # The tip touches one of the target's symbols: on its box's edge (a diamond's vertex is on it too).
+            assert any(
+                left - 1.5 <= x <= right + 1.5
+                and top - 1.5 <= y <= bottom + 1.5
+                and min(abs(x - left), abs(x - right), abs(y - top), abs(y - bottom)) <= 1.5
+                for left, top, right, bottom in arrow["boxes"]
+            ), arrow
+        # The page never scrolls sideways: the form scrolls in its own box.
+        width, client = page.evaluate(SIDEWAYS)
+        assert width <= client
+        # A symbol leads to its step's row.
+        page.locator(".sop-form a").first.click()
+        assert page.url.endswith("#langkah-1")
+    finally:
+        context.close()
 
 
 # --- From disk -----------------------------------------------------------------------------

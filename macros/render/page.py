@@ -19,7 +19,7 @@ from ..flow import Edge, edges
 from ..loader import Handbook, SopRecord
 from ..model import Sop, TidakDiketahui
 from ..urls import Link
-from . import legal, reports
+from . import form, legal, reports
 from .mermaid import Part, diagrams
 from .templating import render
 from .text import html_text, place
@@ -58,6 +58,19 @@ def step_table(
     )
 
 
+def form_view(sop: Sop, abbr: Callable[[str | TidakDiketahui | None], object] = _plain, links: bool = True) -> str:
+    """The official SOP AP flowchart table (render.form), page by page; each symbol links to its
+    step's row in the step table when ``links`` (on the SOP page; not in a PDF of the form alone)."""
+    numbers = {step.no for step in sop.langkah}
+
+    def step_href(no: int) -> str | None:
+        return "#" + urls.step_anchor(no) if links and no in numbers else None
+
+    return render(
+        "html", "form.html.j2", sop=sop, form=form.layout(sop), abbr=abbr, unknown=TidakDiketahui, step_href=step_href
+    )
+
+
 @dataclass(frozen=True)
 class Source:
     """The SOP's YAML file in version control: when it last changed, where to edit it and see its history."""
@@ -74,8 +87,10 @@ def sop_page(
     findings: Iterable[Finding] = (),
     today: dt.date | None = None,
     source: Source = Source(),
+    pdf_href: str | None = None,
 ) -> str:
-    """One SOP's page; ``findings`` are this SOP's, ``today`` the day its review is judged from."""
+    """One SOP's page; ``findings`` are this SOP's, ``today`` the day its review is judged from,
+    ``pdf_href`` its PDF when the build makes them."""
     sop = record.data
     found = list(findings)
     parts = diagrams(sop)
@@ -91,6 +106,8 @@ def sop_page(
         document_href=link(urls.source_page(sop.dokumen_sumber)) if sop.dokumen_sumber else None,
         steps=Markup(step_table(sop, parts, abbr)),
         parts=parts,
+        form=Markup(form_view(sop, abbr).rstrip("\n")),  # no blank line inside its HTML block
+        pdf_href=pdf_href,
         total=waktu.total(sop),
         rules=labels.TIME["rules"].format(
             hours_per_day=waktu.HOURS_PER_DAY,

@@ -61,7 +61,8 @@ def define_env(env: Any) -> None:
         build, link = state()
         record = sop_record(build, sop_id, "halaman_sop")
         findings = build.findings_by_file.get(record.path, [])
-        return pages.sop_page(record, build.book, link, findings, build.today, build.source(record))
+        pdf_href = link(urls.sop_pdf(sop_id)) if sop_id in build.pdfs else None
+        return pages.sop_page(record, build.book, link, findings, build.today, build.source(record), pdf_href)
 
     @macro
     def halaman_satker(satker_id: str) -> str:

@@ -50,6 +50,9 @@ class SopConfig(base.Config):  # type: ignore[no-untyped-call]
     # The national site (written by `sop pecah`): the folder of the provinces' projects, whose
     # published exports it reads instead of sop_data/.
     national = Setting(settings.optional_text)
+    # A PDF of every SOP (`sop pdf`, WeasyPrint), published beside its page with an "Unduh PDF"
+    # link. Off for previews and everyday builds (about 0.3 s per SOP); CI turns it on to publish.
+    pdf = Setting(settings.flag, default=False)
     # Benchmarks only: write each page's final Markdown and the nav under this folder, so bare
     # Material can be built on the very same pages (benchmarks/bench.py).
     dump_markdown = Setting(settings.optional_text)

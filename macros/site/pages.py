@@ -62,3 +62,10 @@ def add_pages(build: Build, files: Files, config: MkDocsConfig) -> None:
     page(urls.EXPORT_CSV, export.citations_csv(book))
     page(urls.EXPORT_JSON, export.handbook_json(book, build.findings, build.today, build.url))
     page(urls.EXPORT_SCHEMA, schema.generate(export.BukuPedomanEkspor))
+
+
+def add_pdfs(build: Build, files: Files, config: MkDocsConfig, made: dict[str, str]) -> None:
+    """The SOPs' PDFs (sop_id -> the file made, outside the docs), published at urls.sop_pdf."""
+    for sop_id, path in made.items():
+        _add(config, files, File.generated(config, urls.sop_pdf(sop_id), abs_src_path=path))
+        build.pdfs.add(sop_id)

@@ -16,6 +16,7 @@ import datetime as dt
 import gc
 import json
 import logging
+import tempfile
 from pathlib import Path
 from typing import Any, Literal
 
@@ -75,6 +76,7 @@ class SopPlugin(BasePlugin[SopConfig]):  # type: ignore[no-untyped-call]
         self.build: Build | None = None
         self.aside = Aside()
         self.skeleton = Mermaid2Skeleton()
+        self.pdf_dir: tempfile.TemporaryDirectory[str] | None = None
 
     # --- Configuration and loading ---------------------------------------------------------------
 
@@ -146,8 +148,24 @@ class SopPlugin(BasePlugin[SopConfig]):  # type: ignore[no-untyped-call]
             )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        pages.add_pages(self.current(), files, config)
+        build = self.current()
+        pages.add_pages(build, files, config)
+        if self.config.pdf and not build.national:
+            from .. import pdf  # WeasyPrint: only builds that publish PDFs load it
+
+            self.pdf_dir = tempfile.TemporaryDirectory(prefix="sop-pdf-")
+            try:
+                made = pdf.write_all(build.book, project_root(config), Path(self.pdf_dir.name))
+            except pdf.PdfError as exc:
+                raise PluginError(str(exc)) from None
+            pages.add_pdfs(build, files, config, {m.sop_id: str(m.path) for m in made})
+            log.info("PDF: %d SOP", len(made))
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.pdf_dir is not None:  # the PDFs are in site/ now
+            self.pdf_dir.cleanup()
+            self.pdf_dir = None
 
     # --- Pages -----------------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ class Build:
     page_sops: dict[str, str] = field(default_factory=dict)  # an SOP page's source path -> the SOP's id
     national: str | None = None  # the national site: its provinces' projects folder
     elsewhere: dict[str, str] = field(default_factory=dict)  # national: SOP/satker page -> URL in its province
+    pdfs: set[str] = field(default_factory=set)  # the SOPs whose PDF this build publishes
     findings_by_file: dict[str, list[Finding]] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -147,8 +147,10 @@
     } else if (button.hasAttribute("data-fullscreen") && box) {
       toggleFullscreen(box);
     } else if (button.hasAttribute("data-print")) {
+      // The form prints as it is (no script draws it); the swimlane only when the reader asked.
+      if (!document.documentElement.classList.contains("sop-print-swimlane")) { window.print(); return; }
       button.disabled = true;
-      requestAll();
+      showSwimlane();
       window.sopDrawAll().then(function () { button.disabled = false; window.print(); });
     }
   });
@@ -183,10 +185,23 @@
   }
   new MutationObserver(markDrawn).observe(document.documentElement, { childList: true, subtree: true });
 
-  // The reader's choice to print the checker's and transcription notes too.
+  // Mermaid measures text as it draws: a diagram in a hidden tab would be drawn without size. Before
+  // the swimlane is drawn for paper, its tab is the one on screen.
+  function showSwimlane() {
+    var drawn = document.querySelectorAll(".sop-diagram.is-drawn").length === document.querySelectorAll(".sop-diagram").length;
+    var tab = document.getElementById("sop-tampilan-diagram");
+    if (!drawn && tab) tab.checked = true;
+  }
+
+  // The reader's choices for paper: the checker's and transcription notes, and the swimlane (drawn
+  // now, so that the browser's own print menu finds it drawn too).
   document.addEventListener("change", function (event) {
     if (event.target.matches && event.target.matches("[data-print-notes]")) {
       document.documentElement.classList.toggle("sop-print-notes", event.target.checked);
+    }
+    if (event.target.matches && event.target.matches("[data-print-swimlane]")) {
+      document.documentElement.classList.toggle("sop-print-swimlane", event.target.checked);
+      if (event.target.checked) { showSwimlane(); window.sopDrawAll(); }
     }
   });
 
