@@ -232,8 +232,47 @@ STEP_TABLE: Final[dict[str, str]] = {
     "keterangan": "Keterangan",
     "mutu_baku": "Mutu Baku",
     "step": "Langkah",
-    "next": "Lanjut ke langkah",
-    "branch": "{label}: ke langkah {ke}",
+    "next": "Lanjut",
+    "branch": "{label}:",
+    "to_step": "ke langkah {ke}",
+    "previous_step": "← Langkah sebelumnya",
+    "next_step": "Langkah berikutnya →",
+}
+
+# The procedure at a glance, at the top of each SOP page (GOV.UK's step-by-step pattern).
+SEKILAS: Final[dict[str, str]] = {
+    "heading": "Sekilas prosedur",
+    "steps": "{n} langkah",
+    "lanes": "{n} pelaksana",
+    "time": "± {waktu}",
+    "time_none": "jumlah waktu tidak terhitung",
+    "time_title": "Jumlah waktu dari langkah-langkah; rinciannya di Waktu Penyelesaian",
+    "pelaksana": "Pelaksana",
+    "list": "Langkah-langkah",
+}
+
+# Mode kerja: the person doing the procedure ticks each step; kept in this browser only.
+KERJA: Final[dict[str, str]] = {
+    "button": "Mode kerja",
+    "button_title": "Centang setiap langkah yang sudah dikerjakan; tersimpan di peramban ini saja",
+    "done": "Selesai",
+    "progress": "{done} dari {total} langkah selesai",
+    "next": "Berikutnya: langkah {no} ({siapa})",
+    "all_done": "Semua langkah selesai.",
+    "reset": "Hapus centang",
+    "close": "Tutup mode kerja",
+}
+
+# What the pages' scripts say (baca.js, sop.js); overrides/main.html hands them over as JSON.
+SKRIP: Final[dict[str, str]] = {
+    "search_dialog": "Pencarian",
+    "scroll_hint": "geser →",
+    "scroll_region": "{name} (dapat digeser ke samping)",
+    "scroll_region_default": "Tabel",
+    "stepbar": "Langkah {n} dari {total}",
+    "kerja_next": KERJA["next"],
+    "kerja_progress": KERJA["progress"],
+    "kerja_all_done": KERJA["all_done"],
 }
 
 STEP_KIND: Final[dict[str, str]] = {

@@ -50,6 +50,7 @@ ANCHOR_UNMAPPED = "lajur-tanpa-jabatan"
 ANCHOR_TIME = "waktu-penyelesaian"
 ANCHOR_PENGESAHAN = "lembar-pengesahan"
 ANCHOR_STEPS = "uraian-prosedur"
+ANCHOR_GLANCE = "sekilas-prosedur"
 ANCHOR_FLOWCHART = "diagram-alir"
 ANCHOR_FORM = "bentuk-resmi"
 

@@ -67,11 +67,16 @@ def test_role_page_lists_every_step_of_the_role_in_every_sop(built_site):
         lanes = {lane.id for lane in record.data.pelaksana if lane.jabatan == KASUBBAG}
         for step in record.data.langkah:
             decided = step.jenis == "keputusan" and bool(lanes & set(step.pelaksana))
-            assert (f'../sop/{record.id}.html#langkah-{step.no}"' in decisions) == decided, (record.id, step.no)
+            assert (f'<li><a href="../sop/{record.id}.html#langkah-{step.no}"' in decisions) == decided, (
+                record.id,
+                step.no,
+            )
     for record in SEEDS.sops.values():
         lanes = {lane.id for lane in record.data.pelaksana if lane.jabatan == KASUBBAG}
         for step in record.data.langkah:
-            href = f'../sop/{record.id}.html#langkah-{step.no}"'
+            href = (
+                f'../sop/{record.id}.html#langkah-{step.no}">Langkah {step.no}<'  # the step's own link, not a branch's
+            )
             assert (href in performed) == bool(lanes & set(step.pelaksana)), (record.id, step.no)
     # Banten has no Kasubbag lane mapped, but its step 1 hands work to "Kepala Sub Bagian".
     assert '../sop/kpu-provinsi-banten/penyusunan-laporan-kinerja.html#langkah-1"' in mentioned
@@ -126,10 +131,10 @@ def test_a_broken_glossary_names_file_line_and_field(project):
 @pytest.mark.build
 def test_glossary_page_gives_each_term_its_meaning_and_sops(built_site):
     page = html.unescape(page_html(built_site, "glosarium"))
-    assert re.search(r'<h3 id="istilah-lapkin">LAPKIN — Laporan Kinerja', page)
-    entry = page.split('id="istilah-lapkin"')[1].split("<h3")[0]
+    assert re.search(r'<h2 id="istilah-lapkin">LAPKIN — Laporan Kinerja', page)
+    entry = page.split('id="istilah-lapkin"')[1].split("<h2")[0]
     assert 'href="sop/kpu-kabupaten-luwu-utara/penyusunan-laporan-kinerja.html"' in entry
-    assert "istilah umum" in page.split('id="istilah-lkjip"')[1].split("<h3")[0].lower()
+    assert "istilah umum" in page.split('id="istilah-lkjip"')[1].split("<h2")[0].lower()
 
 
 @pytest.mark.build

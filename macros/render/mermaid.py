@@ -59,14 +59,19 @@ class Part:
     source: str
 
 
-def _label(step: Langkah) -> str:
+def step_line(step: Langkah) -> str:
+    """The Kegiatan on one line, as the diagram and the procedure at a glance show it."""
     # The whole text up to DIAGRAM_LABEL_CHARS (the diagram box scrolls). Past that, cut with "…":
     # the box links to the step's row, where every word is, and BATAS-001 tells the maintainer.
     text = labels.SITE["unknown_title"] if isinstance(step.kegiatan, TidakDiketahui) else step.kegiatan
     text = " ".join(text.split())
     if len(text) > DIAGRAM_LABEL_CHARS:
         text = text[:DIAGRAM_LABEL_CHARS].rstrip() + "…"
-    return f"{step.no}. " + text
+    return text
+
+
+def _label(step: Langkah) -> str:
+    return f"{step.no}. " + step_line(step)
 
 
 def _source(sop: Sop, steps: list[Langkah]) -> Markup:

@@ -20,7 +20,7 @@ from ..loader import Handbook, SopRecord
 from ..model import Sop, TidakDiketahui
 from ..urls import Link
 from . import form, legal, reports
-from .mermaid import Part, diagrams
+from .mermaid import Part, diagrams, step_line
 from .templating import render
 from .text import html_text, place
 
@@ -72,6 +72,23 @@ def form_view(sop: Sop, abbr: Callable[[str | TidakDiketahui | None], object] = 
 
 
 @dataclass(frozen=True)
+class Glance:
+    """One step as the procedure at a glance lists it: number, kind, what is done and by whom."""
+
+    no: int
+    jenis: str
+    kegiatan: str
+    siapa: list[str]
+
+
+def glance(sop: Sop) -> list[Glance]:
+    """The steps for the top of the page: the Kegiatan on one line as the diagram has it, the
+    rincian left to the step card."""
+    names = {lane.id: lane.nama for lane in sop.pelaksana}
+    return [Glance(s.no, s.jenis, step_line(s), [names.get(a, a) for a in s.pelaksana]) for s in sop.langkah]
+
+
+@dataclass(frozen=True)
 class Source:
     """The SOP's YAML file in version control: when it last changed, where to edit it and see its history."""
 
@@ -105,6 +122,8 @@ def sop_page(
         regulasi=book.regulasi_map,
         document_href=link(urls.source_page(sop.dokumen_sumber)) if sop.dokumen_sumber else None,
         steps=Markup(step_table(sop, parts, abbr)),
+        glance=glance(sop),
+        kerja_key=f"{record.id}@{sop.tanggal.revisi or sop.tanggal.efektif or sop.tanggal.pembuatan or ''}",
         parts=parts,
         form=Markup(form_view(sop, abbr).rstrip("\n")),  # no blank line inside its HTML block
         pdf_href=pdf_href,

@@ -53,6 +53,7 @@ def tasks(
         entry = SopTasks(
             sop.nama, sop.nomor, satker.nama if satker else record.satker, link(page), list(lanes.values())
         )
+        numbers = {step.no for step in sop.langkah}
         for step in sop.langkah:
             mine = [lanes[a] for a in step.pelaksana if a in lanes]
             if mine:
@@ -66,7 +67,11 @@ def tasks(
                         waktu=step.mutu_baku.waktu,
                         output=step.mutu_baku.output,
                         lanes=mine,
-                        cabang=[(b.label, b.ke) for b in step.cabang],
+                        # Each branch's label, target step and the link to it (none to a step not in the SOP).
+                        cabang=[
+                            (b.label, b.ke, link(page, urls.step_anchor(b.ke)) if b.ke in numbers else None)
+                            for b in step.cabang
+                        ],
                     )
                 )
             elif mentions and not lanes and pattern.search(_text(step.kegiatan)):

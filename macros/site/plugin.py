@@ -91,6 +91,8 @@ class SopPlugin(BasePlugin[SopConfig]):  # type: ignore[no-untyped-call]
         logging.getLogger("mkdocs.plugins.mermaid2").setLevel(logging.DEBUG if self.config.verbose else logging.WARNING)
         self.aside = Aside()
         self.skeleton = Mermaid2Skeleton()
+        # What the pages' scripts say, from the one place labels live (overrides/main.html writes it out).
+        config.extra["sop_skrip"] = dict(labels.SKRIP)
         today = self.config.reference_date or dt.date.today()
         if self.config.national:
             # The national site reads its handbook from the provinces' exports once Material's

@@ -7,8 +7,9 @@
  *    the screen, is asked for, or the page is printed. The text of the SOP is
  *    readable long before. A classic script tag (not an ES module) so that it also
  *    loads from file://.
- * 2. The diagram box: zoom, fit to width, full screen.
- * 3. The print button: draw every diagram, then print.
+ * 2. The diagram box: zoom, fit to width, full screen (at a readable size; fitting is a choice),
+ *    and "Lihat di diagram": the step's box centred in the diagram and marked.
+ * 3. The print button: print the form, or draw every diagram first when the swimlane is asked for.
  */
 (function () {
   "use strict";
@@ -95,7 +96,14 @@
   }
 
   // --- The diagram box ---------------------------------------------------------------
-  var STEP = 1.25, MIN = 0.2, MAX = 4;
+  // "+" and "-" step by 1.25, or faster when the drawing was fitted small: from fitted to natural
+  // size (text at 14-16 px) in two taps.
+  var STEP = 1.25, MIN = 0.05, MAX = 4;
+
+  function stepOf(box) {
+    var fitted = parseFloat(box.dataset.fitted || "1");
+    return fitted < 1 ? Math.max(STEP, Math.sqrt(1 / fitted)) : STEP;
+  }
 
   function zoomOf(box) { return parseFloat(box.dataset.zoom || "1"); }
 
@@ -112,14 +120,26 @@
     if (!drawing) return;
     var natural = drawing.getBoundingClientRect().width / zoomOf(box);
     var room = box.clientWidth - 16;
-    if (natural > 0) setZoom(box, Math.min(1, room / natural));
+    if (natural > 0) {
+      box.dataset.fitted = String(Math.max(MIN, Math.min(1, room / natural)));
+      setZoom(box, Math.min(1, room / natural));
+    }
+  }
+
+  // Zoom in or out by one step, landing on natural size (1) when passing it.
+  function stepZoom(box, direction) {
+    var zoom = zoomOf(box), step = stepOf(box);
+    var next = direction > 0 ? zoom * step : zoom / step;
+    if ((zoom < 1 && next > 1) || (zoom > 1 && next < 1)) next = 1;
+    setZoom(box, next);
   }
 
   function toggleFullscreen(box) {
     if (document.fullscreenElement === box) {
       document.exitFullscreen();
     } else if (box.requestFullscreen) {
-      box.requestFullscreen().then(function () { fit(box); });
+      // Full screen opens at natural size, text readable; "Muat selebar layar" is the reader's choice.
+      box.requestFullscreen().then(function () { setZoom(box, Math.max(zoomOf(box), 1)); });
     }
   }
 
@@ -140,8 +160,8 @@
       box.dispatchEvent(new Event("sop:load"));
     } else if (button.dataset.zoom && box) {
       var kind = button.dataset.zoom;
-      if (kind === "in") setZoom(box, zoomOf(box) * STEP);
-      else if (kind === "out") setZoom(box, zoomOf(box) / STEP);
+      if (kind === "in") stepZoom(box, 1);
+      else if (kind === "out") stepZoom(box, -1);
       else if (kind === "fit") fit(box);
       else setZoom(box, 1);
     } else if (button.hasAttribute("data-fullscreen") && box) {
@@ -204,6 +224,81 @@
       if (event.target.checked) { showSwimlane(); window.sopDrawAll(); }
     }
   });
+
+  // --- "Lihat di diagram": the step's box centred in the diagram's own window and marked ----
+  // Material draws each diagram into a closed shadow root; the handbook keeps a reference to each
+  // one it makes for a diagram host (nothing else changes), so it can find a step's box there.
+  var roots = new WeakMap();
+  var attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    var root = attach.call(this, init);
+    if (this.classList && this.classList.contains("mermaid")) roots.set(this, root);
+    return root;
+  };
+
+  function stepNode(box, no) {
+    var host = box.querySelector("div.mermaid");
+    var root = host && (host.shadowRoot || roots.get(host));
+    if (!root) return null;
+    var links = root.querySelectorAll("a");
+    for (var i = 0; i < links.length; i++) {
+      var href = links[i].getAttribute("href") || links[i].getAttribute("xlink:href") || "";
+      if (href === "#langkah-" + no) return links[i];
+    }
+    return null;
+  }
+
+  var marked = null;
+  function showStep(box, no) {
+    var node = stepNode(box, no);
+    if (!node) return;
+    if (zoomOf(box) < 0.75) setZoom(box, 1);
+    // The box at the top of the screen, below Material's header; then the node in the middle of
+    // the box's window (below its tool bar).
+    var header = document.querySelector(".md-header");
+    var top = box.getBoundingClientRect().top + window.scrollY - (header ? header.offsetHeight : 0) - 8;
+    window.scrollTo({ top: top, behavior: "instant" });
+    var bar = box.querySelector(".sop-diagram__bar");
+    var barHeight = bar && !bar.hidden ? bar.offsetHeight : 0;
+    var frame = box.getBoundingClientRect(), shape = node.getBoundingClientRect();
+    box.scrollLeft += (shape.left + shape.width / 2) - (frame.left + box.clientWidth / 2);
+    box.scrollTop += (shape.top + shape.height / 2) - (frame.top + barHeight + (box.clientHeight - barHeight) / 2);
+    if (marked) marked.forEach(function (el) { el.style.removeProperty("stroke"); el.style.removeProperty("stroke-width"); });
+    marked = Array.prototype.slice.call(node.querySelectorAll("rect, polygon, path, circle"));
+    marked.forEach(function (el) { el.style.setProperty("stroke", "#b35900"); el.style.setProperty("stroke-width", "4px"); });
+    box.classList.add("sop-diagram--sorot");
+    box.dataset.shownStep = String(no);
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.sop-step__to-diagram");
+    if (!link) return;
+    var box = document.getElementById(link.getAttribute("href").slice(1));
+    var row = link.closest("tr.sop-step");
+    if (!box || !row) return;
+    event.preventDefault();
+    var no = row.id.replace(/^\D+/, "");
+    var tab = document.getElementById("sop-tampilan-diagram");
+    if (tab) tab.checked = true;
+    history.pushState(null, "", "#" + box.id);
+    box.dispatchEvent(new Event("sop:load"));
+    whenDrawn(box).then(function () { requestAnimationFrame(function () { showStep(box, no); }); });
+  });
+
+  function whenDrawn(box) {
+    function drawn() {
+      var h = box.querySelector("div.mermaid"), root = h && (h.shadowRoot || roots.get(h));
+      return root && root.querySelector("svg");
+    }
+    return new Promise(function (resolve) {
+      if (drawn()) return resolve();
+      var watch = new MutationObserver(function () { if (drawn()) { watch.disconnect(); resolve(); } });
+      watch.observe(box, { childList: true, subtree: true });
+      // Material fills the shadow root after inserting the host, which the observer cannot see.
+      var tries = 0;
+      (function poll() { if (drawn()) { watch.disconnect(); resolve(); } else if (tries++ < 600) setTimeout(poll, 50); })();
+    });
+  }
 
   // A search result for a step points at the step's search-only copy (#cari-langkah-3); send the
   // reader on to the step row itself (#langkah-3), replacing the history entry.
