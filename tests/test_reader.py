@@ -30,7 +30,17 @@ SIZES = {
 }
 SIDEWAYS = "() => [document.scrollingElement.scrollWidth, document.documentElement.clientWidth]"
 # How far the content column's content reaches past the column (wide things must scroll in their own box).
-PAST_COLUMN = "() => { const c = document.querySelector('.md-content'); return c.scrollWidth - c.clientWidth; }"
+# A wide swimlane on a desktop may reach past the column on purpose (sop.js widens its box up to the
+# window's edge; SIDEWAYS checks the window): it is measured at the column's width.
+PAST_COLUMN = """() => {
+  const c = document.querySelector('.md-content');
+  const wide = [...document.querySelectorAll('.sop-diagram--lebar')];
+  const widths = wide.map(b => b.style.width);
+  wide.forEach(b => b.style.setProperty('width', 'auto', 'important'));
+  const past = c.scrollWidth - c.clientWidth;
+  wide.forEach((b, i) => b.style.setProperty('width', widths[i]));
+  return past;
+}"""
 # The smallest text in the drawn diagrams, in CSS pixels as rendered: font size x the SVG's scale.
 SMALLEST_TEXT = """() => {
   const sizes = [];

@@ -285,3 +285,53 @@ def test_phone_text_is_16px_and_focus_ring_is_visible(browser, served):
         assert ring[0] >= 2 and ring[1] == "solid" and ring[2] != "none", ring
     finally:
         context.close()
+
+
+def test_lane_titles_stay_in_view_while_panning_a_tall_swimlane(browser, served):
+    context = browser.new_context(**PHONE)
+    context.add_init_script(OPEN_SHADOW)
+    page = context.new_page()
+    try:
+        page.goto(served + f"sop/{LUWU}.html")
+        draw_all(page)
+        lanes = {" ".join(p.nama.split()) for p in SEEDS.sops[LUWU].data.pelaksana}
+        strip = page.locator(".sop-diagram .sop-lanes").first
+        assert not strip.is_visible()  # at the top the drawing's own titles show; never twice
+        page.evaluate(
+            "() => { const box = document.querySelector('.sop-diagram');"
+            " box.scrollIntoView(); box.scrollTop = 900; box.scrollLeft = 200; }"
+        )
+        page.wait_for_function("() => document.querySelector('.sop-lanes.is-shown')")
+        seen = page.evaluate(
+            """() => { const box = document.querySelector('.sop-diagram');
+              const b = box.getBoundingClientRect(), bar = box.querySelector('.sop-diagram__bar').getBoundingClientRect();
+              const spans = [...box.querySelectorAll('.sop-lanes span')];
+              const onView = spans.filter(s => { const r = s.getBoundingClientRect();
+                return r.right > b.left && r.left < b.right; });
+              return {names: spans.map(s => s.textContent),
+                      tops: onView.map(s => s.getBoundingClientRect().top - bar.bottom), shown: onView.length}; }"""
+        )
+        assert set(seen["names"]) == lanes
+        assert seen["shown"] >= 1 and all(abs(t) <= 2 for t in seen["tops"]), seen
+    finally:
+        context.close()
+
+
+def test_a_wide_swimlane_uses_the_desktop_width_but_never_the_page_sideways(browser, served):
+    context = browser.new_context(**DESKTOP)
+    context.add_init_script(OPEN_SHADOW)
+    page = context.new_page()
+    try:
+        page.goto(served + f"sop/{LUWU}.html")
+        draw_all(page)
+        page.wait_for_function("() => document.querySelector('.sop-diagram--lebar')")
+        box = page.evaluate(
+            """() => { const b = document.querySelector('.sop-diagram--lebar').getBoundingClientRect();
+              const col = document.querySelector('.md-content__inner').getBoundingClientRect();
+              return {right: b.right, colRight: col.right, width: b.width, colWidth: col.width,
+                      page: document.scrollingElement.scrollWidth, client: document.documentElement.clientWidth}; }"""
+        )
+        assert box["width"] > box["colWidth"] + 200, box
+        assert box["right"] <= box["client"] and box["page"] <= box["client"], box
+    finally:
+        context.close()

@@ -113,7 +113,75 @@
     zoom = Math.min(MAX, Math.max(MIN, zoom));
     box.dataset.zoom = String(zoom);
     drawing.style.zoom = String(zoom);
+    widen(box);
+    laneTitles(box);
   }
+
+  // On a desktop a drawing wider than the text column may use the room to its right (over the
+  // page's contents list), up to the window's edge: never wider than the screen, never on a phone.
+  var WIDE_SCREEN = 1220; // px: where Material shows both sidebars (76.25em)
+
+  function widen(box) {
+    var drawing = box.querySelector("div.mermaid");
+    box.classList.remove("sop-diagram--lebar");
+    box.style.removeProperty("width");
+    if (!drawing || document.fullscreenElement === box || window.innerWidth < WIDE_SCREEN) return;
+    var column = box.clientWidth;
+    var wanted = drawing.getBoundingClientRect().width + 24;
+    if (wanted <= column + 1) return;
+    var room = document.documentElement.clientWidth - box.getBoundingClientRect().left - 16;
+    var width = Math.min(wanted, room);
+    if (width <= column) return;
+    box.classList.add("sop-diagram--lebar");
+    box.style.width = width + "px";
+  }
+
+  function widenAll() { document.querySelectorAll(".sop-diagram.is-drawn").forEach(function (box) { widen(box); laneTitles(box); }); }
+  var widening = 0;
+  window.addEventListener("resize", function () { cancelAnimationFrame(widening); widening = requestAnimationFrame(widenAll); });
+
+  // Lane titles stay in view while the reader pans down a tall diagram: a strip of the same titles,
+  // at the lanes' places, sticks below the tool bar (the drawing's own titles scroll away).
+  function laneTitles(box) {
+    var host = box.querySelector("div.mermaid");
+    var root = host && (host.shadowRoot || roots.get(host));
+    if (!root) return;
+    var strip = box.querySelector(".sop-lanes");
+    if (!strip) {
+      strip = document.createElement("div");
+      strip.className = "sop-lanes";
+      strip.setAttribute("aria-hidden", "true"); // the drawing names its lanes already
+      host.insertAdjacentElement("beforebegin", strip);
+    }
+    strip.textContent = "";
+    var bar = box.querySelector(".sop-diagram__bar");
+    strip.style.top = (bar && !bar.hidden ? bar.offsetHeight : 0) + "px";
+    var origin = host.getBoundingClientRect();
+    strip.style.width = origin.width + "px";
+    var below = 0;
+    root.querySelectorAll(".swimlane-label").forEach(function (label) {
+      below = Math.max(below, label.getBoundingClientRect().bottom - origin.top);
+      var place = label.getBoundingClientRect();
+      var lane = label.closest(".swimlane");
+      var title = lane && lane.querySelector("rect.swimlane-title");
+      var span = document.createElement("span");
+      span.textContent = label.textContent.trim();
+      var left = (title || label).getBoundingClientRect();
+      span.style.left = (left.left - origin.left) + "px";
+      span.style.width = Math.max(left.width, place.width) + "px";
+      strip.appendChild(span);
+    });
+    // Shown once the drawing's own titles have scrolled away, so they never show twice.
+    strip.dataset.after = String(below);
+    strip.classList.toggle("is-shown", box.scrollTop > below);
+  }
+
+  document.addEventListener("scroll", function (event) {
+    var box = event.target;
+    if (!box.classList || !box.classList.contains("sop-diagram")) return;
+    var strip = box.querySelector(".sop-lanes");
+    if (strip) strip.classList.toggle("is-shown", box.scrollTop > parseFloat(strip.dataset.after || "0"));
+  }, true);
 
   function fit(box) {
     var drawing = box.querySelector("div.mermaid");
@@ -198,6 +266,7 @@
         box.classList.add("is-drawn");
         var bar = box.querySelector(".sop-diagram__bar");
         if (bar) bar.hidden = false;
+        requestAnimationFrame(function () { widen(box); laneTitles(box); });
         // Material fills the shadow root right after inserting the host: measure on the next frame.
         requestAnimationFrame(function () { preparePrint(box); });
       }
