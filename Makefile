@@ -112,6 +112,8 @@ bench: install system-packages
 	$(PY) benchmarks/first_view.py
 	$(PY) benchmarks/preview.py --sintetis 1000
 	$(PY) benchmarks/check_bench.py --sintetis 10000
+	$(PY) benchmarks/bench.py 1000 3000 --bentuk benih
+	$(PY) benchmarks/check_bench.py --sintetis 10000 --bentuk benih
 	$(PY) benchmarks/national.py --sintetis 10000 --provinsi 10
 	$(PY) benchmarks/pdf_bench.py --sintetis 1000
 	$(PY) benchmarks/impor.py

@@ -1,9 +1,18 @@
 """A synthetic handbook the size of a real organisation, for benchmarks: seeded, so runs compare.
 
-Valid records over realistic satker (provinces and their regencies/cities), 5–15 steps, 3–7
-lanes, 5–10 Dasar Hukum items each, citing the seed registry. The seed SOPs stay in.
+Two shapes of record, over realistic satker (provinces and their regencies/cities):
 
-Usage: python benchmarks/sintetis.py FOLDER COUNT [--provinsi N] [--seed S]
+- ``ringan`` (light): 5-15 steps, 3-7 lanes, 5-10 Dasar Hukum items, one-line texts, no notes
+  or narrative: the generator the first performance work measured on.
+- ``benih`` (seed-shaped): each record takes the shape of one of the five seeds, drawn at random:
+  its Dasar Hukum as cited, its lanes, steps, rincian, decisions and branches, Mutu Baku,
+  Keterangan, narrative sections, Lembar Pengesahan and transcription notes, with every free
+  text replaced by other words of the same length. Files come out the size offices write
+  (``--ukuran`` prints mean bytes and lines beside the seeds'). The source document link is
+  left out: a thousand copies of five documents would measure the source pages, not the SOPs.
+
+The seed SOPs stay in. Usage: python benchmarks/sintetis.py FOLDER COUNT [--provinsi N] [--seed S]
+[--bentuk ringan|benih] [--ukuran]
 """
 
 from __future__ import annotations
@@ -127,7 +136,81 @@ def record(rng: random.Random, n: int, registry: dict) -> dict:
     }
 
 
-def generate(project: Path, count: int, provinces: int = 10, seed: int = 2026) -> list[str]:
+# Free text of a seed record (as the maintainer transcribed it): replaced by words of the same length.
+# Citations (Dasar Hukum, Keterkaitan), names of lanes, Waktu and identity fields stay as printed.
+FREE_TEXT = {"kegiatan", "rincian", "kelengkapan", "output", "keterangan", "kualifikasi_pelaksana",
+             "peralatan_perlengkapan", "peringatan", "pencatatan_pendataan", "isi", "daftar", "ketentuan"}  # fmt: skip
+# Values that name a choice, not text (a list's numbering, a step's kind, a reference).
+KEPT = {
+    "penomoran",
+    "nomor",
+    "jenis",
+    "id",
+    "pelaksana",
+    "regulasi",
+    "waktu",
+    "label",
+    "ke",
+    "lanjut",
+    "field",
+    "medan",
+}
+WORDS = ("data dokumen laporan kinerja kegiatan bagian pimpinan sekretariat rapat hasil surat arsip rencana "
+         "anggaran pemeriksaan penyusunan bahan tindak lanjut evaluasi pengolahan penerimaan pengiriman "
+         "verifikasi koordinasi pelaksanaan pencatatan program sasaran capaian tahunan masing unit kerja "
+         "petugas berkas disampaikan diteliti ditandatangani diserahkan kepada untuk dengan dalam atas "
+         "yang dan atau sesuai ketentuan berlaku").split()  # fmt: skip
+
+
+def _words(rng: random.Random, length: int) -> str:
+    out: list[str] = []
+    while sum(len(w) + 1 for w in out) < length:
+        out.append(rng.choice(WORDS))
+    text = " ".join(out)[: max(length, 1)].rstrip()
+    return text[:1].upper() + text[1:] if text else "Data"
+
+
+def _scramble(rng: random.Random, value: object, free: bool) -> object:
+    if isinstance(value, str):
+        return _words(rng, len(value)) if free else value
+    if isinstance(value, list):
+        return [_scramble(rng, v, free) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k in KEPT else _scramble(rng, v, free or k in FREE_TEXT) for k, v in value.items()}
+    return value
+
+
+def seed_templates() -> list[dict]:
+    """The five seed records as data (through the loader: YAML 1.1 would read the key ``no`` as false)."""
+    import datetime as dt
+
+    from macros import core
+
+    book, _ = core.load(ROOT, dt.date(2026, 1, 1))
+    return [
+        r.data.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+        for r in sorted(book.sops.values(), key=lambda r: r.id)
+    ]
+
+
+def seed_shaped(rng: random.Random, n: int, templates: list[dict]) -> dict:
+    """One record in the shape of a seed drawn at random, its free text replaced."""
+    rec = _scramble(rng, rng.choice(templates), False)
+    assert isinstance(rec, dict)
+    rec.pop("dokumen_sumber", None)
+    rec["sumber"] = "benchmarks/sintetis.py --bentuk benih (data sintetis seukuran SOP benih)"
+    rec["nomor"] = f"{n}/ORT.06/{1100 + n % 97}/{2020 + n % 5}"
+    rec["nama"] = f"SOP {rng.choice(TOPICS)} Nomor {n}"
+    return rec
+
+
+def sizes(paths: list[Path]) -> tuple[float, float]:
+    """Mean bytes and lines of these files."""
+    data = [p.read_bytes() for p in paths]
+    return sum(len(d) for d in data) / len(data), sum(d.count(b"\n") for d in data) / len(data)
+
+
+def generate(project: Path, count: int, provinces: int = 10, seed: int = 2026, shape: str = "ringan") -> list[str]:
     """Add ``count`` synthetic SOPs to ``project``'s sop_data (with their satker). Returns the SOP ids."""
     from macros import model
 
@@ -144,10 +227,11 @@ def generate(project: Path, count: int, provinces: int = 10, seed: int = 2026) -
     register["satker"].update(satker)
     (data / "satker.yaml").write_text(to_yaml(register, "").split("\n", 1)[1], encoding="utf-8")
     ids = sorted(satker)
+    templates = seed_templates() if shape == "benih" else []
     made = []
     for n in range(1, count + 1):
         sid = ids[(n - 1) % len(ids)]
-        rec = record(rng, n, registry)
+        rec = seed_shaped(rng, n, templates) if shape == "benih" else record(rng, n, registry)
         path = data / sid / f"sop-{n:05d}.yaml"
         path.parent.mkdir(exist_ok=True)
         path.write_text(to_yaml(rec, ""), encoding="utf-8")
@@ -161,5 +245,14 @@ if __name__ == "__main__":
     parser.add_argument("count", type=int)
     parser.add_argument("--provinsi", type=int, default=10)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--bentuk", choices=["ringan", "benih"], default="ringan")
+    parser.add_argument("--ukuran", action="store_true", help="print mean bytes and lines beside the seeds'")
     args = parser.parse_args()
-    print(len(generate(args.folder, args.count, args.provinsi, args.seed)), "SOP")
+    made = generate(args.folder, args.count, args.provinsi, args.seed, args.bentuk)
+    print(len(made), "SOP")
+    if args.ukuran:
+        mine = sizes([args.folder / "sop_data" / f"{m}.yaml" for m in made])
+        seeds = sizes(sorted((ROOT / "sop_data").glob("*/*.yaml")))
+        print(
+            f"rata-rata {mine[0] / 1024:.1f} KB, {mine[1]:.0f} baris (benih: {seeds[0] / 1024:.1f} KB, {seeds[1]:.0f} baris)"
+        )
