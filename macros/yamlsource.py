@@ -209,8 +209,11 @@ class _Builder:
 
 # A record with none of these is read through libyaml's own composer (the nodes are built in C),
 # which is several times faster than feeding events to Python; any other file takes the event path,
-# which finds anchors, aliases and tags, and bounds depth without recursion.
-_SLOW_PATH = re.compile(r"[!&*]")
+# which finds anchors, aliases and tags, and bounds depth without recursion. An anchor or alias
+# starts a node: after a space, a colon, a line's start or a flow indicator, with its name right after
+# ("&a", "*a"); "Sarana & Prasarana" or "5*3" in a text is neither. Any "!" that could start a tag
+# (even a lone "! ") takes the event path.
+_SLOW_PATH = re.compile(r"(?:^|[\s\[{,:])(?:!|[&*][^\s,\[\]{}])", re.M)
 _FAST_MAX_BRACKETS = 200
 _FAST_MAX_INDENT = 2 * MAX_DEPTH
 

@@ -163,3 +163,24 @@ def test_the_comparison_exercises_the_fast_path():
     assert assert_same(yaml.safe_dump({"nama": "x"}, default_style='"'))
     assert assert_same("a: b\na: c\n")  # the same duplicate-key error, line and field both ways
     assert not yamlsource._fast_ok("a: &x b\nc: *x\n")
+
+
+# Text around the three indicators, in the places YAML allows a node property and the places it does not.
+_AROUND = st.sampled_from(["", " ", "  ", "- ", ": ", "a: ", "a:", "[", "{", ",", "{a: ", "[x, ", "? ", "x", "PT", "5"])
+_AFTER = st.sampled_from(["", " ", "a", "a 1", "x]", "x}", ",", "!str x", "1", " b", "\n  y"])
+
+
+@given(st.lists(st.tuples(_AROUND, st.sampled_from("&*!"), _AFTER), min_size=1, max_size=4))
+@settings(max_examples=600, deadline=None)
+@example([("a: ", "&", "x 1")])
+@example([("a: Sarana ", "&", " Prasarana")])
+def test_the_fast_path_is_never_taken_by_text_with_an_anchor_alias_or_tag(parts):
+    """libyaml's composer expands aliases and applies tags silently; the event path judges them. So
+    whenever the scanner sees an anchor, alias or tag, the text must not take the fast path."""
+    text = "\n".join(before + mark + after for before, mark, after in parts)
+    try:
+        tokens = list(yaml.scan(text, Loader=yaml.SafeLoader))
+    except yaml.YAMLError:
+        return  # not YAML: the event path reports the error either way
+    if any(isinstance(t, (yaml.AnchorToken, yaml.AliasToken, yaml.TagToken)) for t in tokens):
+        assert not yamlsource._fast_ok(text), text
