@@ -335,3 +335,32 @@ def test_a_wide_swimlane_uses_the_desktop_width_but_never_the_page_sideways(brow
         assert box["right"] <= box["client"] and box["page"] <= box["client"], box
     finally:
         context.close()
+
+
+def test_the_six_boxes_fold_on_a_phone_and_print_whole(browser, served):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    try:
+        page.goto(served + PAGE_TYPES["sop"])
+        buttons = page.locator(".sop-box h3 > button.sop-box__toggle")
+        assert buttons.count() == 6
+        first = buttons.first
+        body = page.locator(".sop-box .sop-box__body").first
+        assert first.get_attribute("aria-expanded") == "true" and body.is_visible()
+        assert page.locator(".sop-box h3").first.get_attribute("id") == "kotak-dasar-hukum"
+        first.click()
+        assert first.get_attribute("aria-expanded") == "false" and not body.is_visible()
+        page.emulate_media(media="print")
+        assert body.is_visible()  # paper carries the boxes whole
+        page.emulate_media(media="screen")
+        first.click()
+        assert body.is_visible()
+    finally:
+        context.close()
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    try:
+        page.goto(served + PAGE_TYPES["sop"])
+        assert page.locator(".sop-box__toggle").count() == 0  # on a desktop the boxes stand open, as on the form
+    finally:
+        context.close()

@@ -7,6 +7,8 @@
  * 3. On an SOP page read on a phone: "Langkah 3 dari 9" while the steps are on screen.
  * 4. Mode kerja: tick each step as done, see what is next and who does it; kept in this browser
  *    (localStorage, per SOP and revision), cleared with one button, printed as a checklist.
+ * 5. On a phone, each of the six boxes folds under its heading (open to begin with; paper
+ *    always carries them whole).
  */
 (function () {
   "use strict";
@@ -155,7 +157,31 @@
     if (read().on) setMode(true);
   }
 
+  // --- 5. Boxes that fold on a phone --------------------------------------------------------
+  function foldBoxes() {
+    if (!window.matchMedia || !window.matchMedia("(max-width: 44.9375em)").matches) return;
+    document.querySelectorAll(".sop-box").forEach(function (box, i) {
+      var heading = box.querySelector("h3"), body = box.querySelector(".sop-box__body");
+      if (!heading || !body || heading.querySelector(".sop-box__toggle")) return;
+      if (!body.id) body.id = (heading.id || "sop-kotak-" + i) + "-isi";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sop-box__toggle";
+      button.setAttribute("aria-expanded", "true");
+      button.setAttribute("aria-controls", body.id);
+      // The heading keeps its id (the contents list links to it); its words move into the button.
+      while (heading.firstChild) button.appendChild(heading.firstChild);
+      heading.appendChild(button);
+      button.addEventListener("click", function () {
+        var open = button.getAttribute("aria-expanded") === "true";
+        button.setAttribute("aria-expanded", open ? "false" : "true");
+        box.classList.toggle("is-folded", open);
+      });
+    });
+  }
+
   function start() {
+    foldBoxes();
     nameSearch();
     markScrollers();
     stepBar();
