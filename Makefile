@@ -9,7 +9,7 @@ CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test test-properdocs fuzz lint format snapshots check schema system-packages bench fidelity impor-tabel pratinjau clean
+.PHONY: install serve build test test-properdocs fuzz lint format snapshots check schema system-packages bench bench-zensical fidelity impor-tabel pratinjau clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -118,6 +118,16 @@ bench: install system-packages
 	$(PY) benchmarks/pdf_bench.py --sintetis 1000
 	$(PY) benchmarks/impor.py
 	$(PY) benchmarks/impor.py --pindaian
+
+# A reference for the next engine: Zensical (its own venv, pinned) beside bare Material on the same
+# pre-rendered pages of 1,000 seed-shaped SOPs.
+ZS_VENV := .venv-zensical
+$(ZS_VENV)/bin/zensical: requirements-zensical.txt
+	$(PYTHON) -m venv $(ZS_VENV)
+	$(ZS_VENV)/bin/pip install -q -r requirements-zensical.txt
+	touch $@
+bench-zensical: install $(ZS_VENV)/bin/zensical
+	$(PY) benchmarks/zensical_ref.py --sintetis 1000
 
 clean:
 	rm -rf site build .pytest_cache

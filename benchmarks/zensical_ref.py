@@ -1,0 +1,84 @@
+"""A reference for the next engine: Zensical beside bare Material on the very same pre-rendered pages.
+
+The handbook is generated (seed-shaped records by default), built once to write each page's final
+Markdown (SOP_SALIN_MARKDOWN), and that Markdown is built by bare mkdocs-material and by Zensical,
+interleaved, ROUNDS times each, every build in its own process. Zensical comes from its own venv
+(`make bench-zensical` makes `.venv-zensical` from requirements-zensical.txt; 0.0.73 is the newest
+release installable from the registries here, see docs/pemeliharaan.md). Wall time is measured
+around the process, with its peak RSS from /usr/bin/time (Zensical's work is in its Rust core).
+
+Usage: python benchmarks/zensical_ref.py [--sintetis 1000] [--bentuk benih] [--rounds 2]
+       [--zensical .venv-zensical/bin/zensical]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench import bare_project  # noqa: E402
+from conftest import ENV, make_project  # noqa: E402
+from sintetis import generate  # noqa: E402
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one command."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *command], cwd=cwd, env=ENV, capture_output=True, text=True, check=False
+    )
+    seconds = time.perf_counter() - start
+    if result.returncode:
+        raise SystemExit(" ".join(command) + "\n" + result.stdout[-3000:] + result.stderr[-3000:])
+    return seconds, int(result.stderr.strip().splitlines()[-1]) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sintetis", type=int, default=1000)
+    parser.add_argument("--bentuk", choices=["ringan", "benih"], default="benih")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--zensical", type=Path, default=ROOT / ".venv-zensical" / "bin" / "zensical")
+    args = parser.parse_args()
+    if not args.zensical.is_file():
+        raise SystemExit(f"{args.zensical} tidak ada: jalankan `make bench-zensical`")
+    version = subprocess.run([str(args.zensical), "--version"], capture_output=True, text=True).stdout.strip()
+    with tempfile.TemporaryDirectory() as tmp:
+        handbook = make_project(Path(tmp) / "handbook")
+        generate(handbook, args.sintetis, shape=args.bentuk)
+        dump = Path(tmp) / "dump"
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(Path(tmp) / "warm")],
+            cwd=handbook, env={**ENV, "SOP_SALIN_MARKDOWN": str(dump)}, check=True,
+        )  # fmt: skip
+        bare = bare_project(handbook, dump)
+        runs: dict[str, list[tuple[float, float]]] = {"material": [], "zensical": []}
+        for _ in range(args.rounds):  # interleaved, so a slower minute hurts both alike
+            shutil.rmtree(bare / "site", ignore_errors=True)
+            runs["material"].append(timed([sys.executable, "-m", "mkdocs", "build", "-q"], bare))
+            shutil.rmtree(bare / "site", ignore_errors=True)
+            runs["zensical"].append(timed([str(args.zensical), "build", "--clean"], bare))
+        pages = len(list((bare / "site").rglob("*.html")))
+    wall = {k: statistics.median(w for w, _ in v) for k, v in runs.items()}
+    rss = {k: statistics.median(m for _, m in v) for k, v in runs.items()}
+    print(
+        f"Zensical {version} beside bare mkdocs-material, {args.sintetis + 5:,} SOPs ({args.bentuk}), {pages:,} pages"
+    )
+    print("| engine | wall s | peak RSS MB |\n|---|---|---|")
+    for k in runs:
+        print(f"| {k} | {wall[k]:.1f} | {rss[k]:.0f} |")
+    print(f"| **zensical / material** | **{wall['zensical'] / wall['material']:.2f}×** | "
+          f"{rss['zensical'] / rss['material']:.2f}× |")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
