@@ -29,6 +29,17 @@ from bench import bare_project  # noqa: E402
 from conftest import ENV, make_project  # noqa: E402
 from sintetis import generate  # noqa: E402
 
+# Zensical 0.0.73 refuses to index a search field past 65,536 token positions; at 1,000 SOPs the
+# review schedule's section of regulations changed after signing has about 84,000, and the build
+# stops. That page is left out of search for both engines (front matter both honour).
+LEFT_OUT_OF_SEARCH = ["pemeriksaan/peninjauan.md"]
+
+
+def leave_out_of_search(docs: Path) -> None:
+    for rel in LEFT_OUT_OF_SEARCH:
+        page = docs / rel
+        page.write_text("---\nsearch:\n  exclude: true\n---\n\n" + page.read_text("utf-8"), encoding="utf-8")
+
 
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of one command."""
@@ -61,6 +72,7 @@ def main() -> None:
             cwd=handbook, env={**ENV, "SOP_SALIN_MARKDOWN": str(dump)}, check=True,
         )  # fmt: skip
         bare = bare_project(handbook, dump)
+        leave_out_of_search(bare / "docs")
         runs: dict[str, list[tuple[float, float]]] = {"material": [], "zensical": []}
         for _ in range(args.rounds):  # interleaved, so a slower minute hurts both alike
             shutil.rmtree(bare / "site", ignore_errors=True)
