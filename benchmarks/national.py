@@ -5,7 +5,7 @@ Generates the handbook (benchmarks/sintetis.py, seeded), builds it as a single s
 time, then the national pages read their exports). Prints wall time and peak RSS of each, and
 checks that a sample of SOP pages is the same in both.
 
-Usage: python benchmarks/national.py [--sintetis 10000] [--provinsi 10]
+Usage: python benchmarks/national.py [--sintetis 10000] [--provinsi 10] [--bentuk ringan|benih]
 """
 
 from __future__ import annotations
@@ -46,10 +46,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sintetis", type=int, default=10_000)
     parser.add_argument("--provinsi", type=int, default=10)
+    parser.add_argument("--bentuk", choices=["ringan", "benih"], default="ringan", help="record shape (sintetis.py)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         source = make_project(Path(tmp) / "sumber")
-        generate(source, args.sintetis, args.provinsi)
+        generate(source, args.sintetis, args.provinsi, shape=args.bentuk)
         mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q"]
         single_s, single_rss = timed([*mkdocs, "--site-dir", str(Path(tmp) / "single")], source)
         split_s, _ = timed(
@@ -64,7 +65,7 @@ def main() -> None:
             for p in sample
         )
         total = args.sintetis + 5
-        print(f"{total:,} SOPs over {args.provinsi} provinces (+ the seeds' provinces), 2 cores")
+        print(f"{total:,} SOPs ({args.bentuk}) over {args.provinsi} provinces (+ the seeds' provinces), 2 cores")
         print(f"single site:     {single_s:7.1f} s   peak RSS {single_rss:6.0f} MB (largest process)")
         print(f"sop pecah:       {split_s:7.1f} s")
         print(f"national build:  {national_s:7.1f} s   peak RSS {national_rss:6.0f} MB (largest process)")

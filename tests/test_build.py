@@ -188,6 +188,29 @@ def test_the_synthetic_handbook_of_the_benchmarks_validates(tmp_path):
     assert generate(make_project(tmp_path / "q"), 120, provinces=3) == made  # seeded: runs compare
 
 
+def test_the_seed_shaped_handbook_of_the_benchmarks_validates_and_has_the_seeds_shape(tmp_path):
+    """`--bentuk benih`: each record a seed's structure with other words of the same length."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from sintetis import generate, sizes
+
+    project = make_project(tmp_path / "p")
+    made = generate(project, 60, provinces=3, shape="benih")
+    book, findings = core.load(project, REFERENCE_DATE)
+    assert [f.format() for f in findings if f.level == "error"] == []
+    seeds = [SEEDS.sops[i].data for i in sorted(SEEDS.sops)]
+    shapes = {(len(s.langkah), len(s.pelaksana), len(s.dasar_hukum), len(s.narasi)) for s in seeds}
+    seed_text = {step.kegiatan for s in seeds for step in s.langkah}
+    for sop_id in made:
+        sop = book.sops[sop_id].data
+        assert (len(sop.langkah), len(sop.pelaksana), len(sop.dasar_hukum), len(sop.narasi)) in shapes, sop_id
+        assert not {step.kegiatan for step in sop.langkah} & seed_text, sop_id  # its own words
+    mine, _ = sizes([project / "sop_data" / f"{m}.yaml" for m in made])
+    theirs, _ = sizes(sorted((ROOT / "sop_data").glob("*/*.yaml")))
+    assert 0.75 < mine / theirs < 1.25
+
+
 def test_the_build_benchmark_runs_and_prints_its_table():
     """`make bench` is not part of CI's time budget, but it must not rot: one tiny run."""
     import subprocess
