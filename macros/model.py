@@ -127,6 +127,16 @@ class Pejabat(Model):
     )
 
 
+# The six boxes of the SOP AP form, as fields of Sop, in the form's order.
+BOX_FIELDS = (
+    "dasar_hukum",
+    "kualifikasi_pelaksana",
+    "keterkaitan",
+    "peralatan_perlengkapan",
+    "peringatan",
+    "pencatatan_pendataan",
+)
+
 # The date rows of the SOP AP form of PermenPAN-RB 35/2012; a form may print others (pengesahan).
 STANDARD_DATE_ROWS = ("pembuatan", "revisi", "efektif")
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from .. import labels
 from ..loader import SopRecord
+from ..model import BOX_FIELDS
 from .base import Context, Item, _at, check
 
 
@@ -43,20 +44,10 @@ def nomor_has_number(ctx: Context, record: SopRecord) -> Iterator[Item]:
         yield (*_at(record, "nomor"), f"Nomor SOP '{nomor}' tidak diawali nomor urut")
 
 
-_BOXES = (
-    "dasar_hukum",
-    "kualifikasi_pelaksana",
-    "keterkaitan",
-    "peralatan_perlengkapan",
-    "peringatan",
-    "pencatatan_pendataan",
-)
-
-
 @check("IDENT-003", "warning")
 def boxes_filled(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """Keenam kotak formulir SOP AP terisi: Dasar Hukum, Kualifikasi Pelaksana, Keterkaitan, Peralatan/Perlengkapan, Peringatan, Pencatatan dan Pendataan."""
-    for box in _BOXES:
+    for box in BOX_FIELDS:
         if not getattr(record.data, box):
             yield (*_at(record, box), f"kotak {labels.BOX[box]} kosong")
 

@@ -62,14 +62,6 @@ _SPELLED: dict[int, list[tuple[str, str]]] = {
         ("jumlah_pelaksana", "jumlah pelaksana"),
     ],
 }  # fmt: skip
-BOXES = (
-    "dasar_hukum",
-    "kualifikasi_pelaksana",
-    "keterkaitan",
-    "peralatan_perlengkapan",
-    "peringatan",
-    "pencatatan_pendataan",
-)
 
 _ACTIVITY = re.compile(
     r"^(?:(?:uraian|tahap(?:an)?|langkah|deskripsi|rincian)\s*)?"

@@ -288,14 +288,7 @@ def printed_keterangan(step: dict[str, Any], plan: dict[str, Any]) -> str:
     return text
 
 
-BOX_KEYS = (
-    "dasar_hukum",
-    "kualifikasi_pelaksana",
-    "keterkaitan",
-    "peralatan_perlengkapan",
-    "peringatan",
-    "pencatatan_pendataan",
-)
+BOX_KEYS = model.BOX_FIELDS
 # A note on a whole list that speaks of its items: a box not found, the kop's last line moved to the unit.
 LIST_NOTES = (*BOX_KEYS, "kop")
 # Fields that are lists: a note on the whole list does not speak of each of its items.
