@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 
 import pytest
 from browsing import OPEN_SHADOW, draw_all
@@ -58,6 +59,17 @@ def axe_violations(page) -> list[dict]:
     return page.evaluate(RUN_AXE)
 
 
+@contextmanager
+def opened(browser, size: dict):
+    """A page at ``size`` in a context of its own (shadow roots opened, to read the diagrams)."""
+    context = browser.new_context(**size)
+    context.add_init_script(OPEN_SHADOW)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 @pytest.fixture(params=["telepon-360", "desktop-1366"])
 def context(request, browser):
     context = browser.new_context(**(PHONE if request.param == "telepon-360" else DESKTOP))
@@ -102,9 +114,7 @@ def test_a_failing_page_is_seen_by_the_axe_test(context, served):
 
 @pytest.mark.parametrize("sop_id", IDS, ids=IDS)
 def test_the_steps_at_a_glance_start_within_two_phone_screens(browser, served, sop_id):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    try:
+    with opened(browser, PHONE) as page:
         page.goto(served + f"sop/{sop_id}.html")
         sop = SEEDS.sops[sop_id].data
         glance = page.locator(".sop-sekilas")
@@ -117,15 +127,11 @@ def test_the_steps_at_a_glance_start_within_two_phone_screens(browser, served, s
         assert [items.nth(i).get_attribute("href") for i in range(items.count())] == [
             f"#langkah-{s.no}" for s in sop.langkah
         ]
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("sop_id", IDS, ids=IDS)
 def test_every_ke_langkah_is_a_link_that_lands_on_its_step(browser, served, sop_id):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    try:
+    with opened(browser, PHONE) as page:
         page.goto(served + f"sop/{sop_id}.html")
         sop = SEEDS.sops[sop_id].data
         expected = [f"#langkah-{e.target}" for e in edges(sop)]
@@ -149,18 +155,13 @@ def test_every_ke_langkah_is_a_link_that_lands_on_its_step(browser, served, sop_
         cards = page.locator("tr.sop-step")
         assert cards.nth(0).locator(".sop-step__nav a").count() == 1
         assert cards.nth(1).locator(".sop-step__nav a").count() == 2
-    finally:
-        context.close()
 
 
 LUWU = "kpu-kabupaten-luwu-utara/penyusunan-laporan-kinerja"
 
 
 def test_lihat_di_diagram_shows_every_step_of_luwu_whole_on_a_phone(browser, served):
-    context = browser.new_context(**PHONE)
-    context.add_init_script(OPEN_SHADOW)
-    page = context.new_page()
-    try:
+    with opened(browser, PHONE) as page:
         page.goto(served + f"sop/{LUWU}.html")
         sop = SEEDS.sops[LUWU].data
         for step in sop.langkah:
@@ -183,15 +184,10 @@ def test_lihat_di_diagram_shows_every_step_of_luwu_whole_on_a_phone(browser, ser
                 step.no,
             )
             assert seen["width"] > 0 and seen["inBox"] and seen["onScreen"], (step.no, seen)
-    finally:
-        context.close()
 
 
 def test_full_screen_opens_readable_and_zoom_reaches_readable_from_fitted_in_two_taps(browser, served):
-    context = browser.new_context(**PHONE)
-    context.add_init_script(OPEN_SHADOW)
-    page = context.new_page()
-    try:
+    with opened(browser, PHONE) as page:
         page.goto(served + f"sop/{LUWU}.html")
         draw_all(page)
         box = page.locator(".sop-diagram").first
@@ -214,15 +210,11 @@ def test_full_screen_opens_readable_and_zoom_reaches_readable_from_fitted_in_two
                 e => parseFloat(getComputedStyle(e).fontSize) * scale)); }"""
         )
         assert smallest >= 12
-    finally:
-        context.close()
 
 
 def test_mode_kerja_keeps_ticks_per_sop_and_clears_them(browser, served):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
     url = served + f"sop/{LUWU}.html"
-    try:
+    with opened(browser, PHONE) as page:
         page.goto(url)
         bar = page.locator(".sop-kerja-bar")
         assert not bar.is_visible()
@@ -249,15 +241,11 @@ def test_mode_kerja_keeps_ticks_per_sop_and_clears_them(browser, served):
         assert page.locator("[data-kerja-step]:checked").count() == 0
         bar.locator("[data-mode-kerja-close]").click()
         assert not bar.is_visible()
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("kind", ["peninjauan", "jabatan", "regulasi-indeks"])
 def test_tables_wider_than_a_phone_say_they_scroll_and_take_focus(browser, served, kind):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    try:
+    with opened(browser, PHONE) as page:
         page.goto(served + PAGE_TYPES[kind])
         wide = page.evaluate(
             """() => [...document.querySelectorAll('.md-typeset table')].filter(t =>
@@ -267,14 +255,10 @@ def test_tables_wider_than_a_phone_say_they_scroll_and_take_focus(browser, serve
         )
         assert wide, "this page has a table wider than a phone"
         assert all(w == {"focusable": True, "hint": True, "marked": True} for w in wide), wide
-    finally:
-        context.close()
 
 
 def test_phone_text_is_16px_and_focus_ring_is_visible(browser, served):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    try:
+    with opened(browser, PHONE) as page:
         page.goto(served + PAGE_TYPES["sop"])
         sizes = page.evaluate(
             "() => ['.sop-step__what', '.sop-box__body', '.md-typeset p'].map(s =>"
@@ -287,15 +271,10 @@ def test_phone_text_is_16px_and_focus_ring_is_visible(browser, served):
             " return [parseFloat(s.outlineWidth), s.outlineStyle, s.boxShadow]; }"
         )
         assert ring[0] >= 2 and ring[1] == "solid" and ring[2] != "none", ring
-    finally:
-        context.close()
 
 
 def test_lane_titles_stay_in_view_while_panning_a_tall_swimlane(browser, served):
-    context = browser.new_context(**PHONE)
-    context.add_init_script(OPEN_SHADOW)
-    page = context.new_page()
-    try:
+    with opened(browser, PHONE) as page:
         page.goto(served + f"sop/{LUWU}.html")
         draw_all(page)
         lanes = {" ".join(p.nama.split()) for p in SEEDS.sops[LUWU].data.pelaksana}
@@ -317,15 +296,10 @@ def test_lane_titles_stay_in_view_while_panning_a_tall_swimlane(browser, served)
         )
         assert set(seen["names"]) == lanes
         assert seen["shown"] >= 1 and all(abs(t) <= 2 for t in seen["tops"]), seen
-    finally:
-        context.close()
 
 
 def test_a_wide_swimlane_uses_the_desktop_width_but_never_the_page_sideways(browser, served):
-    context = browser.new_context(**DESKTOP)
-    context.add_init_script(OPEN_SHADOW)
-    page = context.new_page()
-    try:
+    with opened(browser, DESKTOP) as page:
         page.goto(served + f"sop/{LUWU}.html")
         draw_all(page)
         page.wait_for_function("() => document.querySelector('.sop-diagram--lebar')")
@@ -337,14 +311,10 @@ def test_a_wide_swimlane_uses_the_desktop_width_but_never_the_page_sideways(brow
         )
         assert box["width"] > box["colWidth"] + 200, box
         assert box["right"] <= box["client"] and box["page"] <= box["client"], box
-    finally:
-        context.close()
 
 
 def test_the_six_boxes_fold_on_a_phone_and_print_whole(browser, served):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    try:
+    with opened(browser, PHONE) as page:
         page.goto(served + PAGE_TYPES["sop"])
         buttons = page.locator(".sop-box h3 > button.sop-box__toggle")
         assert buttons.count() == 6
@@ -359,12 +329,6 @@ def test_the_six_boxes_fold_on_a_phone_and_print_whole(browser, served):
         page.emulate_media(media="screen")
         first.click()
         assert body.is_visible()
-    finally:
-        context.close()
-    context = browser.new_context(**DESKTOP)
-    page = context.new_page()
-    try:
+    with opened(browser, DESKTOP) as page:
         page.goto(served + PAGE_TYPES["sop"])
         assert page.locator(".sop-box__toggle").count() == 0  # on a desktop the boxes stand open, as on the form
-    finally:
-        context.close()
