@@ -144,7 +144,7 @@
   // at the lanes' places, sticks below the tool bar (the drawing's own titles scroll away).
   function laneTitles(box) {
     var host = box.querySelector("div.mermaid");
-    var root = host && (host.shadowRoot || roots.get(host));
+    var root = drawingRoot(box);
     if (!root) return;
     var strip = box.querySelector(".sop-lanes");
     if (!strip) {
@@ -305,9 +305,14 @@
     return root;
   };
 
-  function stepNode(box, no) {
+  // The shadow root holding a box's drawing, or null before it is drawn.
+  function drawingRoot(box) {
     var host = box.querySelector("div.mermaid");
-    var root = host && (host.shadowRoot || roots.get(host));
+    return (host && (host.shadowRoot || roots.get(host))) || null;
+  }
+
+  function stepNode(box, no) {
+    var root = drawingRoot(box);
     if (!root) return null;
     var links = root.querySelectorAll("a");
     for (var i = 0; i < links.length; i++) {
@@ -356,7 +361,7 @@
 
   function whenDrawn(box) {
     function drawn() {
-      var h = box.querySelector("div.mermaid"), root = h && (h.shadowRoot || roots.get(h));
+      var root = drawingRoot(box);
       return root && root.querySelector("svg");
     }
     return new Promise(function (resolve) {
