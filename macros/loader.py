@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Generic, TypedDict, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -20,6 +20,9 @@ from pydantic_core import ErrorDetails
 from . import hygiene, labels, model, urls
 from .findings import DataPath, Finding, Level
 from .yamlsource import Source, SourceError, Value, parse
+
+if TYPE_CHECKING:
+    from .monev import SopMonev
 
 DATA_DIR = "sop_data"
 SATKER_FILE = "satker.yaml"
@@ -63,16 +66,29 @@ class SopRecord(Record[model.Sop]):
     satker: str = ""
 
 
+# One satker's monitoring and evaluation of one year: sop_data/<satker>/monev/<tahun>.yaml.
+MONEV_DIR = "monev"
+_MONEV_NAME = re.compile(r"^(\d{4})\.yaml$")
+
+
+@dataclass
+class MonevRecord(Record[model.Monev]):
+    satker: str = ""
+    tahun: int = 0
+
+
 class Derived(TypedDict, total=False):
     """What checks and pages derive from the whole handbook, computed once per load."""
 
     glossary: dict[str, list[SopRecord]]  # each term -> the SOPs that write it (glossary.usage)
+    monev: dict[str, SopMonev]  # each SOP id -> its monitoring and evaluation (monev.index)
 
 
 @dataclass
 class Handbook:
     root: Path
     sops: dict[str, SopRecord] = field(default_factory=dict)
+    monev: list[MonevRecord] = field(default_factory=list)  # by satker, then year
     satker: Record[model.SatkerRegister] | None = None
     regulasi: Record[model.RegulasiRegister] | None = None
     jabatan: Record[model.JabatanRegister] | None = None
@@ -225,9 +241,18 @@ def _walk(data_dir: Path) -> Iterator[tuple[Path, tuple[str, ...], str | None]]:
             yield path, path.relative_to(data_dir).parts, problem
 
 
+def _is_monev(parts: tuple[str, ...]) -> bool:
+    return len(parts) == 3 and parts[1] == MONEV_DIR
+
+
 def _placement_problem(parts: tuple[str, ...]) -> str | None:
     if not parts[-1].endswith(".yaml"):
         return labels.ERR["not_yaml"]
+    if _is_monev(parts):
+        found = _MONEV_NAME.match(parts[2])
+        if not found or not model.YEAR_MIN <= int(found[1]) <= model.YEAR_MAX:
+            return labels.ERR["bad_monev_name"]
+        return None if _NAME.match(parts[0]) else labels.ERR["bad_filename"].format(name=parts[0])
     if len(parts) != 2:
         return labels.ERR["misplaced"]
     for name in (parts[0], parts[1][: -len(".yaml")]):
@@ -236,6 +261,17 @@ def _placement_problem(parts: tuple[str, ...]) -> str | None:
         if name in urls.RESERVED_NAMES:
             return labels.ERR["reserved_name"].format(name=name)
     return None
+
+
+def _goes_with(parts: tuple[str, ...], only: set[str]) -> bool:
+    """Whether a file left out of ``only`` is read all the same: a satker's monitoring records go with
+    its SOPs (an SOP's due monitoring is judged from them), and its SOPs with its records (a record
+    names them)."""
+    folder = f"{DATA_DIR}/{parts[0]}/"
+    mine = [rel for rel in only if rel.startswith(folder)]
+    if _is_monev(parts):
+        return any(rel.count("/") == 2 for rel in mine)  # an SOP of this satker is checked
+    return len(parts) == 2 and any(rel.startswith(f"{folder}{MONEV_DIR}/") for rel in mine)
 
 
 def load_handbook(root: Path, only: set[str] | None = None) -> Handbook:
@@ -259,11 +295,19 @@ def load_handbook(root: Path, only: set[str] | None = None) -> Handbook:
             parts[-1] in DOC_FILES or (len(parts) == 1 and parts[0] in {name for name, _, _ in REGISTRIES})
         ):
             continue
-        if only is not None and rel not in only:
+        if only is not None and rel not in only and not _goes_with(parts, only):
             continue
         problem = problem or _placement_problem(parts)
         if problem:
             book.findings.append(Finding(rel, 1, "", CODE_FILE, "error", problem))
+            continue
+        if _is_monev(parts):
+            monev, found = load_record(path, rel, model.Monev)
+            book.findings.extend(found)
+            if monev is not None:
+                book.monev.append(
+                    MonevRecord(monev.path, monev.source, monev.data, satker=parts[0], tahun=int(parts[2][:4]))
+                )
             continue
         record, found = load_record(path, rel, model.Sop)
         book.findings.extend(found)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
 
 from pydantic import (
     AfterValidator,
@@ -468,3 +468,154 @@ class IstilahRegister(Model):
     """sop_data/istilah.yaml: the glossary."""
 
     istilah: dict[PageId, Istilah]
+
+
+# --- Monitoring and evaluation (monev) ------------------------------------------------------------
+# Lampiran PermenPAN-RB 35/2012, chapter "Monitoring dan Evaluasi Penerapan SOP AP": every SOP AP is
+# monitored every six months (Tabel 7 Monitoring Pelaksanaan SOP AP) and evaluated against the
+# criteria below. One file per satker and year: sop_data/<satker>/monev/<tahun>.yaml.
+
+# A judgement not made yet: `sop pantau` writes "[isi ...]" where the maintainer decides, and the
+# file is valid from the start (the check MONEV-007 lists what is left to fill in).
+ISIAN_PATTERN = r"^\[isi\b[^\]]*\]$"
+_ISIAN = re.compile(ISIAN_PATTERN, re.IGNORECASE)
+
+
+def is_isian(value: object) -> bool:
+    return isinstance(value, str) and bool(_ISIAN.match(value.strip()))
+
+
+def _choice_or_isian(*values: str) -> object:
+    """A field that holds one of ``values`` or, until it is filled in, a placeholder: one message for both."""
+
+    def check(value: object) -> object:
+        if value in values or is_isian(value):
+            return value
+        raise ValueError(labels.ERR["choice_or_isian"].format(value=value, expected=", ".join(values)))
+
+    return Annotated[
+        str,
+        BeforeValidator(check),
+        Field(json_schema_extra={"anyOf": [{"enum": list(values)}, {"pattern": ISIAN_PATTERN}]}),
+    ]
+
+
+def _date_or_isian(value: object) -> object:
+    return value if is_isian(value) else _iso_date(value)
+
+
+TanggalAtauIsian = Annotated[
+    dt.date | str,
+    BeforeValidator(_date_or_isian),
+    Field(json_schema_extra={"anyOf": [{"type": "string", "format": "date"}, {"pattern": ISIAN_PATTERN}]}),
+]
+
+
+def _id_or_isian(value: object) -> object:
+    if is_isian(value) or (isinstance(value, str) and re.match(ID_PATTERN, value)):
+        return value
+    raise ValueError(labels.ERR["string_pattern_mismatch"].format(value=value))
+
+
+IdAtauIsian = Annotated[
+    str,
+    BeforeValidator(_id_or_isian),
+    Field(json_schema_extra={"anyOf": [{"pattern": ID_PATTERN}, {"pattern": ISIAN_PATTERN}]}),
+]
+
+# The two periods of the six-monthly monitoring, in calendar order.
+PERIODS = ("Semester I", "Semester II")
+Periode = Literal["Semester I", "Semester II"]
+
+PENILAIAN = ("berjalan_baik", "tidak_berjalan_baik")
+# The evaluation criteria of the standard, in its order; labels.MONEV_KRITERIA has their wording.
+KRITERIA = (
+    "mendorong_kinerja",
+    "mudah_dipahami",
+    "mudah_dilaksanakan",
+    "peran_jelas",
+    "mengatasi_masalah",
+    "menjawab_kebutuhan",
+    "sinergi",
+)
+KESIMPULAN = ("dipertahankan", "direvisi", "dicabut")
+
+if TYPE_CHECKING:  # a type made by a function is a plain string to a type checker
+    PilihanPenilaian: TypeAlias = str
+    PilihanYaTidak: TypeAlias = str
+    PilihanKesimpulan: TypeAlias = str
+else:
+    PilihanPenilaian = _choice_or_isian(*PENILAIAN)
+    PilihanYaTidak = _choice_or_isian("ya", "tidak")
+    PilihanKesimpulan = _choice_or_isian(*KESIMPULAN)
+
+
+class Penilai(Model):
+    """Who monitored or evaluated: a person and their role."""
+
+    nama: Teks = Field(description="Nama penilai seperti ditandatangani.")
+    jabatan: IdAtauIsian = Field(description="Jabatan penilai: kunci di sop_data/jabatan.yaml.")
+
+
+class HasilMonitoring(Model):
+    """One row of Tabel 7: one SOP's monitoring in the period."""
+
+    sop: Id = Field(description="Nama berkas SOP di folder satker ini, tanpa .yaml, mis. `penyusunan-laporan-kinerja`.")
+    penilaian: PilihanPenilaian = Field(
+        description="Penilaian terhadap penerapan: `berjalan_baik` (berjalan dengan baik) atau `tidak_berjalan_baik`."
+    )
+    catatan: Teks | None = Field(None, description="Catatan hasil penilaian.")
+    tindakan: Teks | None = Field(
+        None, description="Tindakan yang harus diambil; wajib bila penerapan tidak berjalan dengan baik."
+    )
+    tindakan_selesai: Tanggal | None = Field(
+        None, description="Tanggal tindakan selesai dilaksanakan (TTTT-BB-HH); kosong selama belum selesai."
+    )
+
+
+class Monitoring(Model):
+    """One period's monitoring of the satker's SOPs (Tabel 7 Monitoring Pelaksanaan SOP AP)."""
+
+    periode: Periode = Field(description="Periode monitoring di tahun berkas ini: `Semester I` atau `Semester II`.")
+    tanggal: TanggalAtauIsian = Field(description="Tanggal monitoring (TTTT-BB-HH).")
+    penilai: Penilai
+    hasil: list[HasilMonitoring] = Field(min_length=1, description="Satu baris Tabel 7 per SOP yang dimonitor.")
+
+
+class NilaiKriteria(Model):
+    """The judgement of one evaluation criterion."""
+
+    penilaian: PilihanYaTidak = Field(description="`ya` bila SOP memenuhi kriteria ini, `tidak` bila tidak.")
+    catatan: Teks | None = None
+
+
+class KriteriaEvaluasi(Model):
+    """The seven evaluation criteria of PermenPAN-RB 35/2012, each judged."""
+
+    mendorong_kinerja: NilaiKriteria = Field(description="Mampu mendorong peningkatan kinerja.")
+    mudah_dipahami: NilaiKriteria = Field(description="Mudah dipahami.")
+    mudah_dilaksanakan: NilaiKriteria = Field(description="Mudah dilaksanakan.")
+    peran_jelas: NilaiKriteria = Field(description="Semua orang dapat menjalankan perannya masing-masing.")
+    mengatasi_masalah: NilaiKriteria = Field(description="Mampu mengatasi permasalahan yang berkaitan dengan proses.")
+    menjawab_kebutuhan: NilaiKriteria = Field(description="Mampu menjawab kebutuhan peningkatan kinerja organisasi.")
+    sinergi: NilaiKriteria = Field(description="Sinergi satu dengan lainnya.")
+
+
+class Evaluasi(Model):
+    """One evaluation of one SOP against the standard's criteria, and its conclusion."""
+
+    sop: Id = Field(description="Nama berkas SOP di folder satker ini, tanpa .yaml.")
+    tanggal: Tanggal = Field(description="Tanggal evaluasi (TTTT-BB-HH).")
+    penilai: Penilai
+    kriteria: KriteriaEvaluasi
+    kesimpulan: PilihanKesimpulan = Field(
+        description="`dipertahankan`, `direvisi` (SOP perlu direvisi) atau `dicabut` (SOP tidak dipakai lagi)."
+    )
+    catatan: Teks | None = None
+
+
+class Monev(Model):
+    """sop_data/<satker>/monev/<tahun>.yaml: one satker's monitoring and evaluation in one year."""
+
+    monitoring: list[Monitoring] = Field(default_factory=list, description="Monitoring per periode (Tabel 7).")
+    evaluasi: list[Evaluasi] = Field(default_factory=list, description="Evaluasi SOP tahun ini.")

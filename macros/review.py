@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
@@ -49,10 +50,12 @@ class ReviewStatus:
         return None if self.due is None else (self.today - self.due).days
 
 
-def status(sop: Sop, today: dt.date) -> ReviewStatus:
+def status(sop: Sop, today: dt.date, monitored: Sequence[dt.date] = ()) -> ReviewStatus:
+    """``monitored``: the dates of the SOP's monitoring in the satker's monev records (see monev)."""
     basis: Basis
-    if sop.peninjauan:
-        since, basis = max(r.tanggal for r in sop.peninjauan), "peninjauan"
+    reviewed = [r.tanggal for r in sop.peninjauan] + list(monitored)
+    if reviewed:
+        since, basis = max(reviewed), "peninjauan"
     elif sop.tanggal.efektif:
         since, basis = sop.tanggal.efektif, "efektif"
     else:

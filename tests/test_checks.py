@@ -428,7 +428,8 @@ def test_good_fixture_has_no_findings(tmp_path):
 
 
 def test_every_check_has_a_triggering_case():
-    assert sorted(CASES) == sorted(c.code for c in checks.CHECKS) == sorted(WHERE)
+    # The monitoring and evaluation checks read records of their own: their cases are in test_monev.py.
+    assert sorted(CASES) == sorted(c.code for c in checks.CHECKS if c.group != "MONEV") == sorted(WHERE)
 
 
 @pytest.mark.parametrize("code", sorted(CASES))

@@ -157,9 +157,20 @@ def test_the_share_count_can_fail():
 # --- sop baru ---------------------------------------------------------------------------------------
 
 # What "still empty" means to `sop check`: a placeholder (ISI-001), an empty Mutu Baku (AP-003/4/5),
-# an empty box (IDENT-003), no effective date (IDENT-004) and so no review date (REVIEW-001), a lane
+# an empty box (IDENT-003), no effective date (IDENT-004) and so no review or evaluation date (REVIEW-001, MONEV-001), a lane
 # with no role yet (JAB-002) or no step yet (REF-009).
-STILL_EMPTY = {"ISI-001", "AP-003", "AP-004", "AP-005", "IDENT-003", "IDENT-004", "REVIEW-001", "JAB-002", "REF-009"}
+STILL_EMPTY = {
+    "ISI-001",
+    "AP-003",
+    "AP-004",
+    "AP-005",
+    "IDENT-003",
+    "IDENT-004",
+    "REVIEW-001",
+    "MONEV-001",
+    "JAB-002",
+    "REF-009",
+}
 
 
 def test_sop_baru_writes_a_skeleton_whose_only_findings_are_what_is_still_empty(registries):

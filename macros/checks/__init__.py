@@ -19,6 +19,7 @@ from . import (  # noqa: F401
     identity,
     isian,
     limits,
+    monev,
     references,
     registry,
     reviews,

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from .. import model
 from ..findings import DataPath
 from ..loader import SopRecord
 from .base import Context, Item, _at, check
 
-# The skeleton's placeholders: "[isi ...]" (see macros/baru.py).
-PLACEHOLDER = re.compile(r"^\[isi\b[^\]]*\]$", re.IGNORECASE)
 
-
-def _strings(data: object, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]:
+def strings(data: object, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]:
+    """Every text of a record's data (a model dump), with its path."""
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from _strings(value, (*path, key))
+            yield from strings(value, (*path, key))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            yield from _strings(value, (*path, i))
+            yield from strings(value, (*path, i))
     elif isinstance(data, str):
         yield path, data
 
@@ -33,6 +31,6 @@ def no_placeholder_left(ctx: Context, record: SopRecord) -> Iterator[Item]:
     """
     if not record.source.placeholder:
         return  # the file's text has no "[isi" at all
-    for path, value in _strings(record.data.model_dump(mode="python", exclude_none=True)):
-        if PLACEHOLDER.match(value.strip()):
+    for path, value in strings(record.data.model_dump(mode="python", exclude_none=True)):
+        if model.is_isian(value):  # the skeleton's placeholders: "[isi ...]" (see macros/baru.py)
             yield (*_at(record, *path), f"masih berisi isian kerangka '{value}'")
