@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 # Loader messages (file:line: field: message). Written for a maintainer who
 # edits YAML, not for a programmer.
 ERR: Final[dict[str, str]] = {
+    "choice_or_isian": "nilai '{value}' tidak dikenal; pilih salah satu: {expected}",
+    "bad_monev_name": ("berkas monitoring dan evaluasi diberi nama tahunnya, mis. sop_data/<satker>/monev/2025.yaml"),
     "too_big": "berkas terlalu besar ({size} bita; batas {limit} bita)",
     "not_utf8": "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8",
     "empty": "berkas kosong; isi SOP belum ditulis",
@@ -438,6 +440,7 @@ CHECK_GROUPS: Final[dict[str, str]] = {
     "DH": "Dasar Hukum",
     "REG": "Register Regulasi",
     "REVIEW": "Peninjauan",
+    "MONEV": "Monitoring dan Evaluasi",
     "JAB": "Jabatan",
     "IST": "Istilah",
     "ISI": "Isian Kerangka",
@@ -652,6 +655,9 @@ FIELD_WORDS: Final[dict[str, str]] = {
 
 
 class ReviewLabels(TypedDict):
+    evaluation_heading: str
+    evaluation_intro: str
+    evaluation_basis: dict[bool, str]  # EvaluationStatus.evaluated -> what the due date is counted from
     law_changed_heading: str
     law_changed_intro: str
     banner_title: str
@@ -677,6 +683,12 @@ class ReviewLabels(TypedDict):
 
 
 PENINJAUAN: Final[ReviewLabels] = {
+    "evaluation_heading": "Evaluasi tahunan",
+    "evaluation_intro": (
+        "SOP dievaluasi setiap tahun menurut kriteria PermenPAN-RB 35/2012. Daftar ini memuat SOP yang "
+        "evaluasinya terlambat, dan SOP yang menurut evaluasi terakhirnya harus direvisi tetapi belum direvisi."
+    ),
+    "evaluation_basis": {True: "evaluasi terakhir", False: "tanggal efektif"},
     "law_changed_heading": "Dasar hukum yang berubah sesudah SOP ditandatangani",
     "law_changed_intro": (
         "Peraturan yang dikutip telah diubah sesudah SOP ditandatangani (DH-012). Ini bukan kelalaian "
@@ -692,7 +704,7 @@ PENINJAUAN: Final[ReviewLabels] = {
         "Peninjauan seharusnya dilakukan paling lambat {due} ({days} hari yang lalu), enam bulan sejak {basis} "
         "{since}. Pemantauan SOP AP dilakukan setiap enam bulan."
     ),
-    "basis": {"peninjauan": "peninjauan terakhir", "efektif": "tanggal efektif", None: "—"},
+    "basis": {"peninjauan": "monitoring terakhir", "efektif": "tanggal efektif", None: "—"},
     "heading": "Peninjauan",
     "last": "Peninjauan terakhir",
     "never": "belum pernah ditinjau",
@@ -706,8 +718,9 @@ PENINJAUAN: Final[ReviewLabels] = {
     "state_unknown": "tidak dapat dihitung",
     "state_soon": "{days} hari lagi",
     "intro": (
-        "Pemantauan SOP AP dilakukan setiap enam bulan. Jatuh tempo dihitung enam bulan sejak peninjauan terakhir, "
-        "atau sejak tanggal efektif bila SOP belum pernah ditinjau. Daftar ini memuat SOP yang terlambat atau "
+        "Monitoring SOP AP dilakukan setiap enam bulan. Jatuh tempo dihitung enam bulan sejak monitoring terakhir "
+        "(catatan monitoring satker, atau peninjauan yang dicatat di berkas SOP), atau sejak tanggal efektif bila SOP "
+        "belum pernah dimonitor. Daftar ini memuat SOP yang terlambat atau "
         "jatuh tempo dalam {soon} hari, yang paling lama lebih dahulu."
     ),
     "none": "Tidak ada SOP yang terlambat atau segera jatuh tempo.",
@@ -807,4 +820,128 @@ LAPORAN: Final[ReportLabels] = {
             "Bila tanggal penetapan tidak tercatat, pesan menyebutnya dan tidak menebak."
         ),
     },
+}
+
+
+# Monitoring and evaluation (monev): the SOP page's history, the dashboards, Tabel 7 and the
+# evaluation form. The column names and the criteria are the standard's own words (Lampiran
+# PermenPAN-RB 35/2012, Bab "Monitoring dan Evaluasi Penerapan SOP AP", Tabel 7).
+MONEV: Final[dict[str, str]] = {
+    "heading": "Monitoring dan Evaluasi",
+    "banner_revise_title": "SOP ini harus direvisi",
+    "banner_revise": (
+        "Evaluasi {tanggal} menyimpulkan bahwa SOP ini harus direvisi, dan revisinya belum tercatat. "
+        "Sampai revisi ditetapkan, SOP ini tetap yang berlaku."
+    ),
+    "history": "Riwayat monitoring",
+    "latest_evaluation": "Evaluasi terakhir",
+    "no_monitoring": "Belum ada catatan monitoring untuk SOP ini.",
+    "no_evaluation": "Belum ada catatan evaluasi untuk SOP ini.",
+    "column_period": "Periode",
+    "column_date": "Tanggal",
+    "column_penilai": "Penilai",
+    "column_penilaian": "Penilaian terhadap penerapan",
+    "column_catatan": "Catatan hasil penilaian",
+    "column_tindakan": "Tindakan yang harus diambil",
+    "column_tindakan_state": "Keadaan tindakan",
+    "action_done": "selesai {tanggal}",
+    "action_open": "belum selesai",
+    "not_filled": "belum diisi",
+    "criterion": "Kriteria",
+    "judgement": "Penilaian",
+    "note": "Catatan",
+    "conclusion": "Kesimpulan",
+    "evaluated_on": "Dievaluasi {tanggal} oleh {penilai}.",
+    "next_due": "Jatuh tempo evaluasi berikutnya: {tanggal}.",
+    "forms_link": "Formulir monitoring (Tabel 7) dan evaluasi",
+    "dashboard_link": "Dasbor monitoring dan evaluasi",
+    # Dashboards
+    "dashboard_title": "Dasbor Monitoring dan Evaluasi",
+    "dashboard_title_satker": "Monitoring dan Evaluasi: {satker}",
+    "dashboard_intro": (
+        "Keadaan monitoring (setiap enam bulan, Tabel 7) dan evaluasi (setiap tahun) SOP AP menurut catatan "
+        "di sop_data/<satker>/monev/, per {tanggal}: periode berjalan {periode}, tahun {tahun}."
+    ),
+    "dashboard_empty": (
+        "Belum ada catatan monitoring dan evaluasi di buku pedoman ini. Catatan dimulai dengan `sop pantau` "
+        "(lihat panduan pemeliharaan)."
+    ),
+    "metric_sops": "SOP",
+    "metric_monitored": "Dimonitor periode ini",
+    "metric_evaluated": "Dievaluasi tahun ini",
+    "metric_actions": "Tindakan belum selesai",
+    "metric_revision": "SOP yang harus direvisi",
+    "by_satker": "Per satuan kerja",
+    "by_level": "Per tingkat",
+    "trend": "Per periode",
+    "trend_chart_title": "Persentase SOP yang dimonitor pada periode itu dan dievaluasi pada tahunnya, per akhir periode",
+    "chart_title": "Persentase SOP yang dimonitor periode ini dan dievaluasi tahun ini",
+    "chart_label": "{nama}: dimonitor {monitored}%, dievaluasi {evaluated}%",
+    "chart_legend_monitored": "dimonitor periode ini",
+    "chart_legend_evaluated": "dievaluasi tahun ini",
+    "table_caption": "Angka yang sama dengan grafik",
+    "column_satker": "Satuan Kerja",
+    "column_level": "Tingkat",
+    "column_sop": "SOP",
+    "column_state": "Keadaan",
+    "sop_list": "SOP satuan kerja ini",
+    "last_monitoring": "Monitoring terakhir",
+    "last_evaluation": "Evaluasi terakhir",
+    "never": "belum pernah",
+    "state_revise": "harus direvisi",
+    "state_monitoring_due": "monitoring terlambat",
+    "state_evaluation_due": "evaluasi terlambat",
+    "state_actions": "{n} tindakan belum selesai",
+    "downloads": "Unduhan",
+    "csv": "Catatan monev (CSV)",
+    "csv_title": "Semua catatan monitoring dan evaluasi satker ini, satu baris per SOP per catatan, untuk lembar kerja",
+    # Forms to print
+    "tabel7_title": "Tabel 7 Monitoring Pelaksanaan SOP AP",
+    "tabel7_lead": "{satker} · {periode}",
+    "tabel7_intro": (
+        "Formulir untuk dicetak (Ctrl+P, A4 mendatar) dan diisi tangan pada monitoring {periode}; sesudahnya "
+        "salin hasilnya ke sop_data/{satker}/monev/{tahun}.yaml (`sop pantau {satker} --periode \"{periode}\"` "
+        "menuliskan kerangkanya)."
+    ),
+    "tabel7_no": "No.",
+    "tabel7_prosedur": "Prosedur",
+    "tabel7_penilaian": "Penilaian Terhadap Penerapan",
+    "tabel7_catatan": "Catatan Hasil Penilaian",
+    "tabel7_tindakan": "Tindakan yang Harus Diambil",
+    "tabel7_paraf": "Paraf Penilai",
+    "berjalan_baik": "Berjalan dengan baik",
+    "tidak_berjalan_baik": "Tidak berjalan dengan baik",
+    "penilai_line": "Penilai",
+    "tanggal_line": "Tanggal",
+    "jabatan_line": "Jabatan",
+    "tanda_tangan": "Tanda tangan",
+    "evaluasi_title": "Formulir Evaluasi SOP AP",
+    "evaluasi_intro": (
+        "Satu formulir per SOP, masing-masing dicetak pada halamannya sendiri (Ctrl+P, A4 tegak). Kriteria "
+        "evaluasi adalah kriteria PermenPAN-RB 35/2012."
+    ),
+    "ya": "Ya",
+    "tidak": "Tidak",
+    "print": "Cetak formulir",
+    "no_sops": "Satuan kerja ini belum mempunyai SOP di buku pedoman.",
+}
+MONEV_KRITERIA: Final[dict[str, str]] = {
+    "mendorong_kinerja": "Mampu mendorong peningkatan kinerja",
+    "mudah_dipahami": "Mudah dipahami",
+    "mudah_dilaksanakan": "Mudah dilaksanakan",
+    "peran_jelas": "Semua orang dapat menjalankan perannya masing-masing",
+    "mengatasi_masalah": "Mampu mengatasi permasalahan yang berkaitan dengan proses",
+    "menjawab_kebutuhan": "Mampu menjawab kebutuhan peningkatan kinerja organisasi",
+    "sinergi": "Sinergi satu dengan lainnya",
+}
+MONEV_PENILAIAN: Final[dict[str, str]] = {
+    "berjalan_baik": "Berjalan dengan baik",
+    "tidak_berjalan_baik": "Tidak berjalan dengan baik",
+    "ya": "Ya",
+    "tidak": "Tidak",
+}
+MONEV_KESIMPULAN: Final[dict[str, str]] = {
+    "dipertahankan": "Dipertahankan",
+    "direvisi": "Direvisi",
+    "dicabut": "Dicabut",
 }

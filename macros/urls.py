@@ -21,6 +21,7 @@ HOME = "index.md"
 FINDINGS = "pemeriksaan/index.md"
 RULES = "pemeriksaan/aturan.md"
 REVIEWS = "pemeriksaan/peninjauan.md"
+MONEV = "pemeriksaan/monev.md"
 REGULASI_INDEX = "regulasi/index.md"
 AUDITOR_REPORT = "laporan-auditor.md"
 JABATAN_INDEX = "jabatan/index.md"
@@ -33,6 +34,7 @@ EXPORT_DIR = "ekspor"
 EXPORT_CSV = f"{EXPORT_DIR}/kutipan-dasar-hukum.csv"
 EXPORT_JSON = f"{EXPORT_DIR}/buku-pedoman.json"
 EXPORT_SCHEMA = f"{EXPORT_DIR}/buku-pedoman.schema.json"
+MONEV_DIR = "monev"
 
 # Names that would collide with a page the handbook makes itself: `index` is a folder's own
 # page (`sop/<satker>/index.md` would be published as the folder `sop/<satker>/`).
@@ -53,6 +55,7 @@ ANCHOR_STEPS = "uraian-prosedur"
 ANCHOR_GLANCE = "sekilas-prosedur"
 ANCHOR_FLOWCHART = "diagram-alir"
 ANCHOR_FORM = "bentuk-resmi"
+ANCHOR_MONEV = "monitoring-evaluasi"
 
 
 def sop_page(sop_id: str) -> str:
@@ -66,6 +69,30 @@ def source_page(document: str) -> str:
 
 def satker_page(satker_id: str) -> str:
     return f"{SATKER_DIR}/{satker_id}.md"
+
+
+def monev_page(satker_id: str) -> str:
+    """A satker's monitoring and evaluation dashboard."""
+    return f"{MONEV_DIR}/{satker_id}.md"
+
+
+def tabel7_page(satker_id: str) -> str:
+    """A satker's Tabel 7 Monitoring Pelaksanaan SOP AP, to print and fill in."""
+    return f"{MONEV_DIR}/{satker_id}/tabel-7.md"
+
+
+def evaluation_page(satker_id: str) -> str:
+    """A satker's evaluation forms, one per SOP."""
+    return f"{MONEV_DIR}/{satker_id}/evaluasi.md"
+
+
+def evaluation_anchor(sop_id: str) -> str:
+    """One SOP's evaluation form on its satker's evaluation page."""
+    return "evaluasi-" + sop_id.split("/", 1)[1]
+
+
+def monev_csv(satker_id: str) -> str:
+    return f"{EXPORT_DIR}/monev/{satker_id}.csv"
 
 
 def regulasi_page(reg_id: str) -> str:

@@ -42,6 +42,11 @@ PAGE_TYPES = {
     "peninjauan": "pemeriksaan/peninjauan.html",
     "sumber": "sumber/000_16467f76b5c3e419.txt.html",
     "pemeliharaan": "pemeliharaan.html",
+    # Monitoring and evaluation on the seeds: no record yet, so the pages' empty states.
+    "monev": "pemeriksaan/monev.html",
+    "monev-satker": "monev/kpu-kota-serang.html",
+    "tabel-7": "monev/kpu-kota-serang/tabel-7.html",
+    "evaluasi": "monev/kpu-kota-serang/evaluasi.html",
 }
 RUN_AXE = """async () => {
   const r = await axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag',
@@ -313,11 +318,14 @@ def test_a_wide_swimlane_uses_the_desktop_width_but_never_the_page_sideways(brow
         assert box["right"] <= box["client"] and box["page"] <= box["client"], box
 
 
-def test_the_six_boxes_fold_on_a_phone_and_print_whole(browser, served):
+def test_the_six_boxes_and_the_monitoring_history_fold_on_a_phone_and_print_whole(browser, served):
     with opened(browser, PHONE) as page:
         page.goto(served + PAGE_TYPES["sop"])
-        buttons = page.locator(".sop-box h3 > button.sop-box__toggle")
+        buttons = page.locator(".sop-boxes:not(.sop-monev) .sop-box h3 > button.sop-box__toggle")
         assert buttons.count() == 6
+        # The monitoring history and the latest evaluation fold the same way, folded to begin with.
+        history = page.locator(".sop-monev .sop-box h3 > button.sop-box__toggle")
+        assert history.evaluate_all("bs => bs.map(b => b.getAttribute('aria-expanded'))") == ["false", "false"]
         first = buttons.first
         body = page.locator(".sop-box .sop-box__body").first
         assert first.get_attribute("aria-expanded") == "true" and body.is_visible()

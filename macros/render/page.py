@@ -13,13 +13,14 @@ from typing import TypeVar
 
 from markupsafe import Markup
 
-from .. import glossary, labels, review, urls, waktu
+from .. import glossary, labels, monev, urls, waktu
 from ..findings import Finding
 from ..flow import Edge, edges
 from ..loader import Handbook, SopRecord
 from ..model import Sop, TidakDiketahui
 from ..urls import Link
 from . import form, legal, reports
+from . import monev as monev_view
 from .mermaid import Part, diagrams, step_line
 from .templating import render
 from .text import html_text, place
@@ -139,8 +140,10 @@ def sop_page(
         lanes={lane.id: lane.nama for lane in sop.pelaksana},
         text=lambda v: labels.SITE["unknown"] if isinstance(v, TidakDiketahui) else v,
         finding_count=len(found),
-        review=review.status(sop, today or dt.date.today()),
+        review=monev.review_status(book, record, today or dt.date.today()),
         source=source,
+        monev=Markup(monev_view.sop_section(book, record, today or dt.date.today(), link)),
+        revision_due=monev.revision_due(book, record),
     )
 
 
@@ -235,4 +238,11 @@ def satker_page(
     satker = book.satker_map[satker_id]
     records = in_order(r for r in book.sops.values() if r.satker == satker_id)
     table = render("html", "sop_list.html.j2", rows=_rows(book, records, link, findings_by_file), show_satker=False)
-    return render("html", "satker.md.j2", satker=satker, table=Markup(table), count=len(records))
+    return render(
+        "html",
+        "satker.md.j2",
+        satker=satker,
+        table=Markup(table),
+        count=len(records),
+        monev_href=link(urls.monev_page(satker_id)),
+    )

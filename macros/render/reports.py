@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .. import labels, review, urls
+from .. import labels, monev, review, urls
 from ..checks import CHECKS
 from ..findings import Finding, group_by
 from ..loader import Handbook, SopRecord
@@ -108,7 +108,7 @@ def review_rows(book: Handbook, today: dt.date) -> tuple[list[ReviewRow], int]:
     """SOPs overdue or due soon, the longest overdue first (unknown due dates before all), and how many are not due."""
     rows, not_due = [], 0
     for record in book.sops.values():
-        st = review.status(record.data, today)
+        st = monev.review_status(book, record, today)
         if st.overdue or st.due_soon:
             rows.append(ReviewRow(record, st))
         else:
@@ -120,6 +120,14 @@ def review_rows(book: Handbook, today: dt.date) -> tuple[list[ReviewRow], int]:
 def review_page(book: Handbook, today: dt.date, link: Link, findings: Sequence[Finding] = ()) -> str:
     """SOPs due for their six-monthly review, and SOPs whose legal basis changed after signing (DH-012)."""
     rows, not_due = review_rows(book, today)
+    evaluations = sorted(
+        (
+            (record, monev.evaluation_status(book, record, today), monev.revision_due(book, record))
+            for record in book.sops.values()
+        ),
+        key=lambda row: (row[1].due is not None, row[1].due or dt.date.min, row[0].id),
+    )
+    evaluations = [row for row in evaluations if row[1].overdue or row[2] is not None]
     by_file = {r.path: r for r in book.sops.values()}
     law_changed = [(by_file[f.file], f) for f in findings if f.code == "DH-012" and f.file in by_file]
     return render(
@@ -132,4 +140,5 @@ def review_page(book: Handbook, today: dt.date, link: Link, findings: Sequence[F
         satker=book.satker_map,
         soon=review.DUE_SOON_DAYS,
         law_changed=law_changed,
+        evaluations=evaluations,
     )

@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import labels, urls
 from ..loader import SopRecord
-from ..render import legal, reports, roles
+from ..render import legal, monev, reports, roles
 from ..render import page as pages
 from .plugin import SopPlugin
 from .state import Build
@@ -70,6 +70,27 @@ def define_env(env: Any) -> None:
         build, link = state()
         known(build, build.book.satker_map, satker_id, "halaman_satker", "satker")
         return pages.satker_page(build.book, satker_id, link, build.findings_by_file)
+
+    @macro
+    def halaman_monev(satker_id: str) -> str:
+        """Dasbor monitoring dan evaluasi satu satuan kerja."""
+        build, link = state()
+        known(build, build.book.satker_map, satker_id, "halaman_monev", "satker")
+        return monev.satker_dashboard(build.book, satker_id, build.today, link)
+
+    @macro
+    def tabel_7(satker_id: str) -> str:
+        """Tabel 7 Monitoring Pelaksanaan SOP AP satu satuan kerja, untuk periode berjalan, siap dicetak."""
+        build, link = state()
+        known(build, build.book.satker_map, satker_id, "tabel_7", "satker")
+        return monev.tabel7(build.book, satker_id, build.today, link)
+
+    @macro
+    def formulir_evaluasi(satker_id: str) -> str:
+        """Formulir evaluasi setiap SOP satu satuan kerja, satu halaman cetak per SOP."""
+        build, link = state()
+        known(build, build.book.satker_map, satker_id, "formulir_evaluasi", "satker")
+        return monev.evaluation_forms(build.book, satker_id, link)
 
     @macro
     def halaman_regulasi(reg_id: str) -> str:
@@ -158,6 +179,12 @@ def define_env(env: Any) -> None:
     def aturan_pemeriksaan() -> str:
         """Setiap aturan pemeriksaan: kode, tingkat, aturan dan penjelasannya."""
         return reports.rules_page()
+
+    @macro
+    def dasbor_monev() -> str:
+        """Dasbor monitoring dan evaluasi seluruh buku pedoman: per satker dan per tingkat."""
+        build, link = state()
+        return monev.dashboard(build.book, build.today, link)
 
     @macro
     def jadwal_peninjauan() -> str:

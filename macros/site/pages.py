@@ -49,6 +49,11 @@ def add_pages(build: Build, files: Files, config: MkDocsConfig) -> None:
             build.page_sops[urls.sop_page(sop_id)] = sop_id
         for satker_id in book.satker_map:
             page(urls.satker_page(satker_id), macro_page("halaman_satker", satker_id))
+            # Monitoring and evaluation: tables of the satker's SOPs, which readers find on their own pages.
+            page(urls.monev_page(satker_id), macro_page("halaman_monev", satker_id, searched=False))
+            page(urls.tabel7_page(satker_id), macro_page("tabel_7", satker_id, searched=False))
+            page(urls.evaluation_page(satker_id), macro_page("formulir_evaluasi", satker_id, searched=False))
+            page(urls.monev_csv(satker_id), export.monev_csv(book, satker_id))
         for document in sorted({r.data.dokumen_sumber for r in book.sops.values() if r.data.dokumen_sumber}):
             # The document itself, and a page that shows it (text) or offers it (any other file).
             _add(config, files, File.generated(config, document, abs_src_path=str(book.root / document)))

@@ -8,7 +8,8 @@
  * 4. Mode kerja: tick each step as done, see what is next and who does it; kept in this browser
  *    (localStorage, per SOP and revision), cleared with one button, printed as a checklist.
  * 5. On a phone, each of the six boxes folds under its heading (open to begin with; paper
- *    always carries them whole).
+ *    always carries them whole), and so does the monitoring history (folded to begin with).
+ * 6. The forms to print (Tabel 7, evaluation) get their "Cetak formulir" button.
  */
 (function () {
   "use strict";
@@ -28,7 +29,8 @@
 
   // --- 2. Regions that scroll sideways -----------------------------------------------------
   var SCROLLERS = ".md-typeset table, .md-typeset pre > code, .md-typeset .sop-table-scroll, .md-typeset .sop-diagram, " +
-    ".md-typeset .sop-form-scroll, .md-typeset .md-typeset__scrollwrap, .md-typeset .sop-transcription";
+    ".md-typeset .sop-form-scroll, .md-typeset .md-typeset__scrollwrap, .md-typeset .sop-transcription, " +
+    ".md-typeset .sop-formulir--mendatar, .md-typeset .sop-formulir__tabel";
 
   function scrolls(el) {
     var style = getComputedStyle(el);
@@ -167,7 +169,10 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "sop-box__toggle";
-      button.setAttribute("aria-expanded", "true");
+      // Most boxes are open at first; the monitoring history (data-folded) starts folded.
+      var folded = box.hasAttribute("data-folded");
+      button.setAttribute("aria-expanded", folded ? "false" : "true");
+      box.classList.toggle("is-folded", folded);
       button.setAttribute("aria-controls", body.id);
       // The heading keeps its id (the contents list links to it); its words move into the button.
       while (heading.firstChild) button.appendChild(heading.firstChild);
@@ -180,8 +185,17 @@
     });
   }
 
+  // --- 6. Forms to print (Tabel 7, the evaluation form): the page itself is the form -----------
+  function printButtons() {
+    document.querySelectorAll("[data-cetak]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   function start() {
     foldBoxes();
+    printButtons();
     nameSearch();
     markScrollers();
     stepBar();
