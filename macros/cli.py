@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import baru, core, schema, settings
+from . import baru, core, monev, pantau, schema, settings
 from .findings import errors, gitlab_report
 
 EXIT_STATUS = (
@@ -140,6 +140,22 @@ def cmd_baru(args: argparse.Namespace) -> int:
     path = baru.target(root, satker, nama)
     _write_new(path, text, args.timpa)
     print(f"Ditulis: {path.relative_to(root)}")
+    return _findings_for(root, path)
+
+
+def cmd_pantau(args: argparse.Namespace) -> int:
+    root = _root(args.root)
+    today = _today(root)
+    try:
+        period = monev.parse_period(args.periode) if args.periode else monev.period_of(today)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    book, _ = core.load(root, today)
+    try:
+        path = pantau.write(book, args.satker, period)
+    except pantau.PantauError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"Ditulis: {path.relative_to(root)} ({period.label}); isi setiap [isi ...], lalu jalankan `sop check`")
     return _findings_for(root, path)
 
 
@@ -275,6 +291,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--sumber", default="SOP baru (sop baru)", help="asal transkripsi, mis. nama berkas dokumen")
     p.add_argument("--timpa", action="store_true", help="timpa berkas tujuan yang sudah ada")
     p.set_defaults(func=cmd_baru)
+    p = sub.add_parser(
+        "pantau",
+        help="tulis kerangka monitoring satu periode (Tabel 7) untuk setiap SOP satu satker",
+        epilog=EXIT_STATUS,
+    )
+    p.add_argument("satker", help="kunci satker di sop_data/satker.yaml")
+    p.add_argument(
+        "--periode", help="mis. 'Semester I 2026' (bawaan: periode yang memuat tanggal acuan, yaitu hari ini)"
+    )
+    p.set_defaults(func=cmd_pantau)
     p = sub.add_parser(
         "pecah", help="pecah buku pedoman per provinsi, dengan situs nasional di atasnya", epilog=EXIT_STATUS
     )

@@ -21,7 +21,7 @@ from .loader import Handbook
 
 FORMAT: Final = "buku-pedoman-sop"
 # Bump the major version when a field is removed or changes meaning; the minor one when a field is added.
-VERSION = "1.3"  # 1.1: findings carry `path`; 1.2: role and glossary registries; 1.3: regulasi.penerbit, status_diperiksa, Sop.baris_tanggal, judul_tabel, nested narasi
+VERSION = "1.4"  # 1.1: findings carry `path`; 1.2: role and glossary registries; 1.3: regulasi.penerbit, status_diperiksa, Sop.baris_tanggal, judul_tabel, nested narasi; 1.4: monev
 # An auditor filters on the regulation as a citation (jenis, nomor, tahun) and on what amended or revoked it.
 CSV_COLUMNS = [
     "nomor_sop",
@@ -58,6 +58,15 @@ class SopEkspor(_Export):
     data: model.Sop
 
 
+class MonevEkspor(_Export):
+    """One satker's monitoring and evaluation of one year, as recorded."""
+
+    satker: str = Field(description="Pengenal satuan kerja (kunci di `satker`).")
+    tahun: int
+    berkas: str = Field(description="Berkas YAML sumber, relatif terhadap akar proyek.")
+    data: model.Monev
+
+
 class BukuPedomanEkspor(_Export):
     """The whole handbook: every SOP as validated data, the registries, and the checks' findings."""
 
@@ -69,6 +78,10 @@ class BukuPedomanEkspor(_Export):
     regulasi: dict[str, model.Regulasi]
     jabatan: dict[str, model.Jabatan] = Field(description="Register jabatan (sop_data/jabatan.yaml).")
     istilah: dict[str, model.Istilah] = Field(description="Glosarium (sop_data/istilah.yaml).")
+    monev: list[MonevEkspor] = Field(
+        default_factory=list,
+        description="Catatan monitoring dan evaluasi (sop_data/<satker>/monev/<tahun>.yaml), per satker lalu tahun.",
+    )
     temuan: list[Finding] = Field(
         description="Temuan pemeriksaan; `path` menunjuk tempat yang sama dengan `field`, dengan indeks daftar dihitung dari 0."
     )
@@ -135,6 +148,10 @@ def handbook(
         regulasi=dict(book.regulasi_map),
         jabatan=dict(book.jabatan_map),
         istilah=dict(book.istilah_map),
+        monev=[
+            MonevEkspor(satker=m.satker, tahun=m.tahun, berkas=m.path, data=m.data)
+            for m in sorted(book.monev, key=lambda m: (m.satker, m.tahun))
+        ],
         temuan=list(findings),
     )
 
@@ -142,3 +159,98 @@ def handbook(
 def handbook_json(book: Handbook, findings: list[Finding], today: dt.date, page_url: Callable[[str], str]) -> str:
     data = handbook(book, findings, today, page_url).model_dump(mode="json")
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+# Evidence for a reform assessment (LKE Reformasi Birokrasi): one row per SOP per monitoring or evaluation.
+MONEV_COLUMNS = [
+    "satker",
+    "tahun",
+    "jenis",
+    "periode",
+    "tanggal",
+    "nomor_sop",
+    "nama_sop",
+    "sop",
+    "penilai",
+    "jabatan_penilai",
+    "penilaian",
+    "kriteria_terpenuhi",
+    "catatan",
+    "tindakan",
+    "tindakan_selesai",
+    "berkas",
+    "baris",
+]
+
+
+def _iso(value: object) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else _cell(value)
+
+
+def monev_rows(book: Handbook, satker_id: str) -> list[dict[str, str]]:
+    """The satker's records in the order of its files: monitoring rows, then evaluations."""
+    rows: list[dict[str, str]] = []
+    satker = book.satker_map.get(satker_id)
+    name = satker.nama if satker else satker_id
+    for record in sorted((m for m in book.monev if m.satker == satker_id), key=lambda m: m.tahun):
+
+        def sop_cells(slug: str) -> dict[str, str]:
+            sop = book.sops.get(f"{satker_id}/{slug}")
+            return {
+                "nomor_sop": _cell(sop.data.nomor if sop else ""),
+                "nama_sop": _cell(sop.data.nama if sop else ""),
+                "sop": _cell(slug),
+            }
+
+        for m, mon in enumerate(record.data.monitoring):
+            for r, hasil in enumerate(mon.hasil):
+                rows.append(
+                    {
+                        "satker": _cell(name),
+                        "tahun": str(record.tahun),
+                        "jenis": "monitoring",
+                        "periode": _cell(mon.periode),
+                        "tanggal": _iso(mon.tanggal),
+                        **sop_cells(hasil.sop),
+                        "penilai": _cell(mon.penilai.nama),
+                        "jabatan_penilai": _cell(mon.penilai.jabatan),
+                        "penilaian": _cell(labels.MONEV_PENILAIAN.get(hasil.penilaian, hasil.penilaian)),
+                        "kriteria_terpenuhi": "",
+                        "catatan": _cell(hasil.catatan),
+                        "tindakan": _cell(hasil.tindakan),
+                        "tindakan_selesai": _iso(hasil.tindakan_selesai) if hasil.tindakan_selesai else "",
+                        "berkas": record.path,
+                        "baris": str(record.line_of("monitoring", m, "hasil", r)),
+                    }
+                )
+        for e, ev in enumerate(record.data.evaluasi):
+            met = sum(getattr(ev.kriteria, key).penilaian == "ya" for key in model.KRITERIA)
+            rows.append(
+                {
+                    "satker": _cell(name),
+                    "tahun": str(record.tahun),
+                    "jenis": "evaluasi",
+                    "periode": "",
+                    "tanggal": _iso(ev.tanggal),
+                    **sop_cells(ev.sop),
+                    "penilai": _cell(ev.penilai.nama),
+                    "jabatan_penilai": _cell(ev.penilai.jabatan),
+                    "penilaian": _cell(labels.MONEV_KESIMPULAN.get(ev.kesimpulan, ev.kesimpulan)),
+                    "kriteria_terpenuhi": f"{met}/{len(model.KRITERIA)}",
+                    "catatan": _cell(ev.catatan),
+                    "tindakan": "",
+                    "tindakan_selesai": "",
+                    "berkas": record.path,
+                    "baris": str(record.line_of("evaluasi", e)),
+                }
+            )
+    return rows
+
+
+def monev_csv(book: Handbook, satker_id: str) -> str:
+    """UTF-8 with a byte-order mark, like the citations: spreadsheet programs read it as Indonesian text."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=MONEV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(monev_rows(book, satker_id))
+    return "\ufeff" + out.getvalue()

@@ -19,6 +19,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "regulasi.schema.json": model.RegulasiRegister,
     "jabatan.schema.json": model.JabatanRegister,
     "istilah.schema.json": model.IstilahRegister,
+    "monev.schema.json": model.Monev,
     # The handbook export (published as ekspor/buku-pedoman.schema.json).
     "ekspor.schema.json": export.BukuPedomanEkspor,
 }
