@@ -115,6 +115,7 @@ bench: install system-packages
 	$(PY) benchmarks/bench.py 1000 3000 --bentuk benih
 	$(PY) benchmarks/check_bench.py --sintetis 10000 --bentuk benih
 	$(PY) benchmarks/national.py --sintetis 10000 --provinsi 10
+	$(PY) benchmarks/monev_bench.py --sintetis 1000 --rounds 3 --bentuk benih
 	$(PY) benchmarks/pdf_bench.py --sintetis 1000
 	$(PY) benchmarks/impor.py
 	$(PY) benchmarks/impor.py --pindaian

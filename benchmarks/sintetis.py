@@ -11,13 +11,19 @@ Two shapes of record, over realistic satker (provinces and their regencies/citie
   (``--ukuran`` prints mean bytes and lines beside the seeds'). The source document link is
   left out: a thousand copies of five documents would measure the source pages, not the SOPs.
 
+With ``--monev N`` (``monev``), each generated satker also gets N years of monitoring and evaluation
+records ending with 2026, sop_data/<satker>/monev/<tahun>.yaml: both six-monthly monitorings (Tabel 7)
+of all its SOPs, and about one evaluation per SOP a year. The seeds' own satker get none: the records
+of real offices are not invented.
+
 The seed SOPs stay in. Usage: python benchmarks/sintetis.py FOLDER COUNT [--provinsi N] [--seed S]
-[--bentuk ringan|benih] [--ukuran]
+[--bentuk ringan|benih] [--ukuran] [--monev N]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import random
 import re
 import sys
@@ -239,6 +245,127 @@ def generate(project: Path, count: int, provinces: int = 10, seed: int = 2026, s
     return made
 
 
+# Monitoring and evaluation records (--monev): people, remarks and actions an office would write.
+MONEV_LAST_YEAR = 2026
+PENILAI = ["Drs. Budi Santoso", "Siti Rahmawati, S.E.", "Ahmad Fauzi, S.H.", "Dewi Lestari, S.Sos.",
+           "Ir. Hendra Gunawan, M.M.", "Nur Aisyah, S.Kom.", "Muhammad Rizal, S.IP.", "Sri Wahyuni, S.AP.",
+           "Agus Salim, S.H., M.H.", "Rina Marlina, S.E., M.Si.", "Yusuf Hamzah, S.Pd.", "Fitri Handayani, A.Md."]  # fmt: skip
+CATATAN_BAIK = ["Dilaksanakan sesuai tahapan", "Seluruh langkah terdokumentasi", "Waktu penyelesaian sesuai Mutu Baku",
+                "Pelaksana memahami perannya", "Arsip kegiatan lengkap"]  # fmt: skip
+CATATAN_KURANG = ["Waktu penyelesaian melampaui Mutu Baku", "Kelengkapan dokumen belum terpenuhi",
+                  "Pelaksana belum memahami urutan langkah", "Pergantian pejabat pelaksana", "Arsip belum tertata"]  # fmt: skip
+TINDAKAN = ["Sosialisasi ulang SOP kepada pelaksana", "Bimbingan teknis bagi staf pelaksana",
+            "Penyesuaian jadwal pelaksanaan kegiatan", "Melengkapi dokumen pendukung",
+            "Penunjukan pelaksana pengganti", "Pengusulan revisi SOP"]  # fmt: skip
+CATATAN_KRITERIA = ["Perlu penyesuaian dengan ketentuan terbaru", "Uraian langkah kurang rinci",
+                    "Pembagian peran antarpelaksana belum jelas", "Mutu Baku waktu kurang realistis"]  # fmt: skip
+
+
+MONITORING_WINDOW = {
+    "Semester I": lambda year: (dt.date(year, 5, 15), dt.date(year, 6, 28)),
+    "Semester II": lambda year: (dt.date(year, 10, 15), dt.date(year, 11, 20)),
+}
+
+
+def _day(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
+    return start + dt.timedelta(days=rng.randint(0, (end - start).days))
+
+
+def _kriteria(rng: random.Random, kesimpulan: str, keys: tuple[str, ...]) -> dict:
+    # A conclusion other than 'dipertahankan' comes from one to three criteria not met.
+    failing = set(rng.sample(keys, rng.randint(1, 3))) if kesimpulan != "dipertahankan" else set()
+    out = {}
+    for key in keys:
+        if key in failing or rng.random() < 0.02:
+            out[key] = {"penilaian": "tidak", "catatan": rng.choice(CATATAN_KRITERIA)}
+        else:
+            out[key] = {"penilaian": "ya"}
+    return out
+
+
+def monev(project: Path, years: list[int], seed: int = 2026) -> list[Path]:
+    """Write monitoring and evaluation records for the generated satker of ``project``: one file per satker
+    and year, sop_data/<satker>/monev/<tahun>.yaml (model.Monev). Returns the files written.
+
+    Each year has both six-monthly monitorings (Semester I in May-June, Semester II in October-November) of
+    every SOP of the satker, about 15 % of rows not running well with an action, most actions done before the
+    next monitoring; and about one evaluation per SOP, in September-November, about 10 % concluding
+    'direvisi' and a rare one 'dicabut'. Evaluators' roles are keys of the project's sop_data/jabatan.yaml.
+    The satker folders of the repository's own seeds get no records.
+    """
+    from macros import model
+
+    rng = random.Random(seed)
+    data = project / "sop_data"
+    roles = sorted(yaml.safe_load((data / "jabatan.yaml").read_text("utf-8"))["jabatan"])
+    roles = [r for r in roles if not r.startswith(("staf", "unit"))] or roles  # officials judge, not staff
+    seeds = {p.name for p in (ROOT / "sop_data").iterdir() if p.is_dir()}
+    years = sorted(years)
+    written = []
+    for folder in sorted(p for p in data.iterdir() if p.is_dir() and p.name not in seeds):
+        sops = sorted(p.stem for p in folder.glob("*.yaml"))
+        if not sops:
+            continue
+        people = [{"nama": name, "jabatan": rng.choice(roles)} for name in rng.sample(PENILAI, 3)]
+        # Every monitoring of this satker, oldest first: (year, period, date).
+        # Semester I in May-June, Semester II from mid October to 20 November (before the reference day).
+        dates = [
+            (year, periode, _day(rng, *MONITORING_WINDOW[periode](year))) for year in years for periode in model.PERIODS
+        ]
+        records: dict[int, dict] = {year: {"monitoring": [], "evaluasi": []} for year in years}
+        for i, (year, periode, day) in enumerate(dates):
+            following = dates[i + 1][2] if i + 1 < len(dates) else None
+            hasil = []
+            for sop in sops:
+                row: dict = {"sop": sop}
+                if rng.random() < 0.15:
+                    row["penilaian"] = "tidak_berjalan_baik"
+                    if rng.random() < 0.8:
+                        row["catatan"] = rng.choice(CATATAN_KURANG)
+                    row["tindakan"] = rng.choice(TINDAKAN)
+                    if following is not None:  # the last period's actions are still under way
+                        chance = rng.random()
+                        if chance < 0.85:
+                            row["tindakan_selesai"] = _day(
+                                rng, day + dt.timedelta(days=7), following - dt.timedelta(days=1)
+                            )
+                        elif chance < 0.95:  # done, but after the next monitoring (not after the last one)
+                            late = following + dt.timedelta(days=rng.randint(1, 30))
+                            if late < dates[-1][2]:
+                                row["tindakan_selesai"] = late
+                else:
+                    row["penilaian"] = "berjalan_baik"
+                    if rng.random() < 0.2:
+                        row["catatan"] = rng.choice(CATATAN_BAIK)
+                hasil.append(row)
+            records[year]["monitoring"].append(
+                {"periode": periode, "tanggal": day, "penilai": dict(rng.choice(people)), "hasil": hasil}
+            )
+        for year in years:
+            start = _day(rng, dt.date(year, 9, 1), dt.date(year, 10, 31))
+            for sop in sops:
+                if rng.random() < 0.03:  # about one evaluation per SOP a year: a few are missed
+                    continue
+                chance = rng.random()
+                kesimpulan = "dicabut" if chance < 0.01 else "direvisi" if chance < 0.11 else "dipertahankan"
+                ev = {
+                    "sop": sop,
+                    "tanggal": start + dt.timedelta(days=rng.randint(0, 20)),
+                    "penilai": dict(rng.choice(people)),
+                    "kriteria": _kriteria(rng, kesimpulan, model.KRITERIA),
+                    "kesimpulan": kesimpulan,
+                }
+                if kesimpulan != "dipertahankan" or rng.random() < 0.1:
+                    ev["catatan"] = rng.choice(CATATAN_KRITERIA)
+                records[year]["evaluasi"].append(ev)
+            path = folder / "monev" / f"{year}.yaml"
+            path.parent.mkdir(exist_ok=True)
+            header = "# Monitoring dan evaluasi sintetis (benchmarks/sintetis.py --monev), untuk pengukuran\n"
+            path.write_text(to_yaml(records[year], header, ""), encoding="utf-8")
+            written.append(path)
+    return written
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path, help="a project folder (with sop_data/)")
@@ -247,9 +374,15 @@ if __name__ == "__main__":
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--bentuk", choices=["ringan", "benih"], default="ringan")
     parser.add_argument("--ukuran", action="store_true", help="print mean bytes and lines beside the seeds'")
+    parser.add_argument(
+        "--monev", type=int, default=0, metavar="N", help=f"N years of monev records ending with {MONEV_LAST_YEAR}"
+    )
     args = parser.parse_args()
     made = generate(args.folder, args.count, args.provinsi, args.seed, args.bentuk)
     print(len(made), "SOP")
+    if args.monev:
+        files = monev(args.folder, list(range(MONEV_LAST_YEAR - args.monev + 1, MONEV_LAST_YEAR + 1)), args.seed)
+        print(len(files), "berkas monev")
     if args.ukuran:
         mine = sizes([args.folder / "sop_data" / f"{m}.yaml" for m in made])
         seeds = sizes(sorted((ROOT / "sop_data").glob("*/*.yaml")))
