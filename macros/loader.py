@@ -216,6 +216,8 @@ def load_record(path: Path, rel: str, cls: type[M]) -> tuple[Record[M] | None, l
     if data is None:
         return None, hidden + found
     source.data = None  # the model holds the values now; the source keeps only the lines
+    source.compact()
+    model.share_fields_sets(data)
     return Record(rel, source, data), hidden + found
 
 

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import yaml
 
@@ -34,8 +36,10 @@ Value: TypeAlias = "str | None | list[Value] | dict[str, Value]"
 Container: TypeAlias = "list[Value] | dict[str, Value]"
 # (line, field path, character) of one hidden character.
 Hidden: TypeAlias = tuple[int, Path, str]
-# A scalar's text as read, and the hidden characters in it (hygiene.clean).
-Clean: TypeAlias = Callable[[str], tuple[str, list[str]]]
+
+# Field paths of every compacted line map (Source.compact), each with its id; bounded.
+_PATH_IDS: dict[Path, int] = {}
+_PATH_IDS_MAX = 1_000_000
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
@@ -50,6 +54,8 @@ else:
     _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _NULL = re.compile(r"^(~|null|Null|NULL)?$")
+# The same words as a set, for plain scalars (which never end in a line break, where "$" would differ).
+_NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
 class _ComposeLoader(_LOADER):
@@ -87,14 +93,43 @@ class Source:
     # Whether the text has a `sop baru` placeholder ("[isi ...]"), so ISI-001 looks only there.
     placeholder: bool = True
 
+    # After ``compact``: the line map as two arrays, path ids (sorted) and their lines.
+    _ids: array[int] | None = field(default=None, repr=False, compare=False)
+    _at: array[int] | None = field(default=None, repr=False, compare=False)
+
     def line_of(self, path: Path) -> int:
         """Line of ``path``, or of its nearest ancestor that has one."""
         path = tuple(path)
         while path:
-            if path in self.lines:
-                return self.lines[path]
+            line = self._line(path)
+            if line is not None:
+                return line
             path = path[:-1]
-        return self.lines.get((), 1)
+        return self._line(()) or 1
+
+    def _line(self, path: Path) -> int | None:
+        if self._ids is None or self._at is None:
+            return self.lines.get(path)
+        wanted = _PATH_IDS.get(path)
+        if wanted is None:
+            return None
+        i = bisect_left(self._ids, wanted)
+        return self._at[i] if i < len(self._ids) and self._ids[i] == wanted else None
+
+    def compact(self) -> None:
+        """Keep the line map in two arrays of numbers instead of a dict: a tenth of the memory.
+
+        A record's line map outlives its parsing (every finding asks it for a line), and at 10,000
+        records the dicts came to a seventh of `sop check`'s memory. Field paths repeat from record
+        to record, so each gets one id for the whole process. A file with unusually many paths of
+        its own keeps its dict, so that the ids stay bounded.
+        """
+        if len(_PATH_IDS) + len(self.lines) > _PATH_IDS_MAX:
+            return
+        pairs = sorted((_PATH_IDS.setdefault(path, len(_PATH_IDS)), line) for path, line in self.lines.items())
+        self._ids = array("I", [i for i, _ in pairs])
+        self._at = array("I", [line for _, line in pairs])
+        self.lines = {}
 
 
 def read_text(raw: bytes) -> str:
@@ -209,22 +244,28 @@ class _Builder:
 
 # A record with none of these is read through libyaml's own composer (the nodes are built in C),
 # which is several times faster than feeding events to Python; any other file takes the event path,
-# which finds anchors, aliases and tags, and bounds depth without recursion. An anchor or alias
-# starts a node: after a space, a colon, a line's start or a flow indicator, with its name right after
-# ("&a", "*a"); "Sarana & Prasarana" or "5*3" in a text is neither. Any "!" that could start a tag
-# (even a lone "! ") takes the event path.
-_SLOW_PATH = re.compile(r"(?:^|[\s\[{,:])(?:!|[&*][^\s,\[\]{}])", re.M)
+# which finds anchors, aliases and tags, and bounds depth without recursion. An anchor starts a
+# node: after a space, a colon, a line's start or a flow indicator, with its name right after ("&a");
+# "Sarana & Prasarana" in a text is none. Aliases need no pattern: an alias names an anchor, so a
+# file with an alias has an anchor too, or libyaml stops at the undefined alias and the event path
+# reads the file and names the alias. (A pattern for "*" sent every record whose text writes "'*'"
+# down the slow path.) Any "!" that could start a tag (even a lone "! ") takes the event path.
+_SLOW_PATH = re.compile(r"(?:^|[\s\[{,:])(?:!|&[^\s,\[\]{}])", re.M)
 _FAST_MAX_BRACKETS = 200
 _FAST_MAX_INDENT = 2 * MAX_DEPTH
 
 
-_DEEP_INDENT = re.compile(rf"^ {{{_FAST_MAX_INDENT + 1},}}", re.M)
+_DEEP_INDENT = " " * (_FAST_MAX_INDENT + 1)
 
 
 def _fast_ok(text: str) -> bool:
-    if _SLOW_PATH.search(text) or text.count("[") + text.count("{") > _FAST_MAX_BRACKETS:
+    # Substring tests first: most records have no "!" or "&" at all, and scanning 10 KB with the
+    # pattern costs more than composing it did (a third of a millisecond a file).
+    if ("!" in text or "&" in text) and _SLOW_PATH.search(text):
         return False
-    return not _DEEP_INDENT.search(text)
+    if text.count("[") + text.count("{") > _FAST_MAX_BRACKETS:
+        return False
+    return not (text.startswith(_DEEP_INDENT) or "\n" + _DEEP_INDENT in text)
 
 
 # Field paths repeat from record to record (("langkah", 0, "kegiatan") is in every SOP): one tuple
@@ -240,10 +281,6 @@ def _shared(path: Path) -> Path:
     if len(_PATHS) < _PATHS_MAX:
         _PATHS[path] = path
     return path
-
-
-def _as_read(value: str) -> tuple[str, list[str]]:
-    return value, []
 
 
 def _compose(text: str) -> Source | None:
@@ -267,24 +304,29 @@ def _compose(text: str) -> Source | None:
     hidden: list[tuple[int, int, Path, list[str]]] = []
     # No hidden character was masked (or we would not be here); one can still come from an escape
     # ("\u202e") in a double-quoted scalar, so values are cleaned only when the text has a backslash.
-    clean: Clean = hygiene.clean if "\\" in text else _as_read
+    escapes = "\\" in text
     count = 0
-    # (node, path, value container, key in it): an explicit stack, like the event path.
+    # (node, path, value container): an explicit stack, like the event path. The loop below is the
+    # hot path of `sop check` (some 700 nodes a record): values are read inline, not by a call each.
     root: dict[str, Value] = {}
     stack: list[tuple[yaml.Node, Path, Container]] = [(node, (), root)]
+    scalar, mapping, null = yaml.ScalarNode, yaml.MappingNode, _NULL_WORDS
     while stack:
         current, path, target = stack.pop()
         count += len(current.value)
         if count > MAX_NODES:
             raise SourceError(labels.ERR["too_many_nodes"].format(limit=MAX_NODES), current.start_mark.line + 1)
-        if isinstance(target, dict):  # a mapping node's (see _value)
-            for key_node, value_node in current.value:
+        is_mapping = isinstance(target, dict)
+        # Mapping nodes hold (key node, value node) pairs; sequences are read as (index, item node).
+        items: Iterable[tuple[Any, yaml.Node]] = current.value if is_mapping else enumerate(current.value)
+        for key_node, value_node in items:
+            if is_mapping:
                 line = key_node.start_mark.line + 1
-                if not isinstance(key_node, yaml.ScalarNode):
+                if not isinstance(key_node, scalar):
                     raise SourceError(labels.ERR["bad_key"], line, path)
-                key, chars = clean(key_node.value)
+                key, chars = hygiene.clean(key_node.value) if escapes else (key_node.value, None)
                 key = sys.intern(key)  # the same few dozen keys in every record: one copy each
-                if not key_node.style and _NULL.match(key):
+                if not key_node.style and key in null:
                     raise SourceError(labels.ERR["bad_key"], line, path)
                 if key in target:
                     raise SourceError(
@@ -294,33 +336,31 @@ def _compose(text: str) -> Source | None:
                 lines[child] = line
                 if chars:
                     hidden.append((key_node.start_mark.index, line, child, chars))
-                target[key] = _value(value_node, child, stack, hidden, clean)
-        else:
-            for i, item in enumerate(current.value):
-                child = _shared(path + (i,))
-                lines[child] = item.start_mark.line + 1
-                target.append(_value(item, child, stack, hidden, clean))
+            else:
+                child = _shared(path + (key_node,))  # key_node is the item's index here
+                lines[child] = value_node.start_mark.line + 1
+            value: Value
+            if isinstance(value_node, scalar):
+                raw = value_node.value
+                if not value_node.style and raw in null:
+                    value = None
+                elif escapes:
+                    value, chars = hygiene.clean(raw)
+                    if chars:
+                        hidden.append((value_node.start_mark.index, value_node.start_mark.line + 1, child, chars))
+                else:
+                    value = raw
+            else:
+                if len(child) >= MAX_DEPTH:
+                    raise SourceError(labels.ERR["too_deep"].format(limit=MAX_DEPTH), value_node.start_mark.line + 1)
+                value = {} if isinstance(value_node, mapping) else []
+                stack.append((value_node, child, value))
+            if isinstance(target, dict):
+                target[key] = value
+            else:
+                target.append(value)
     hidden.sort(key=lambda h: h[0])
     return Source(root, lines, _hidden([h[1:] for h in hidden], []))
-
-
-def _value(
-    node: yaml.Node,
-    path: Path,
-    stack: list[tuple[yaml.Node, Path, Container]],
-    hidden: list[tuple[int, int, Path, list[str]]],
-    clean: Clean,
-) -> Value:
-    if isinstance(node, yaml.ScalarNode):
-        value, chars = clean(node.value)
-        if chars:
-            hidden.append((node.start_mark.index, node.start_mark.line + 1, path, chars))
-        return None if not node.style and _NULL.match(node.value) else value
-    if len(path) >= MAX_DEPTH:
-        raise SourceError(labels.ERR["too_deep"].format(limit=MAX_DEPTH), node.start_mark.line + 1)
-    container: Container = {} if isinstance(node, yaml.MappingNode) else []
-    stack.append((node, path, container))
-    return container
 
 
 _PLACEHOLDER = re.compile(r"\[isi\b", re.IGNORECASE)
