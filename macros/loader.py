@@ -265,15 +265,22 @@ def _placement_problem(parts: tuple[str, ...]) -> str | None:
     return None
 
 
-def _goes_with(parts: tuple[str, ...], only: set[str]) -> bool:
-    """Whether a file left out of ``only`` is read all the same: a satker's monitoring records go with
-    its SOPs (an SOP's due monitoring is judged from them), and its SOPs with its records (a record
-    names them)."""
-    folder = f"{DATA_DIR}/{parts[0]}/"
-    mine = [rel for rel in only if rel.startswith(folder)]
-    if _is_monev(parts):
-        return any(rel.count("/") == 2 for rel in mine)  # an SOP of this satker is checked
-    return len(parts) == 2 and any(rel.startswith(f"{folder}{MONEV_DIR}/") for rel in mine)
+def _companions(only: set[str]) -> tuple[set[str], set[str]]:
+    """The satker whose monitoring records go with ``only``, and those whose SOPs do.
+
+    A file left out of ``only`` is read all the same when it belongs with one in it: a satker's
+    monitoring records go with its SOPs (an SOP's due monitoring is judged from them), and its SOPs
+    with its records (a record names them).
+    """
+    records_of: set[str] = set()
+    sops_of: set[str] = set()
+    for rel in only:
+        parts = rel.split("/")[1:]  # without sop_data/
+        if len(parts) == 2:
+            records_of.add(parts[0])
+        elif len(parts) == 3 and parts[1] == MONEV_DIR:
+            sops_of.add(parts[0])
+    return records_of, sops_of
 
 
 def load_handbook(root: Path, only: set[str] | None = None) -> Handbook:
@@ -290,6 +297,7 @@ def load_handbook(root: Path, only: set[str] | None = None) -> Handbook:
     book.regulasi = _load_registry(book, data_dir, REGULASI_FILE, model.RegulasiRegister)
     book.jabatan = _load_registry(book, data_dir, JABATAN_FILE, model.JabatanRegister)
     book.istilah = _load_registry(book, data_dir, ISTILAH_FILE, model.IstilahRegister)
+    records_of, sops_of = _companions(only) if only is not None else (set(), set())
 
     for path, parts, problem in _walk(data_dir):
         rel = f"{DATA_DIR}/{'/'.join(parts)}"
@@ -297,8 +305,9 @@ def load_handbook(root: Path, only: set[str] | None = None) -> Handbook:
             parts[-1] in DOC_FILES or (len(parts) == 1 and parts[0] in {name for name, _, _ in REGISTRIES})
         ):
             continue
-        if only is not None and rel not in only and not _goes_with(parts, only):
-            continue
+        if only is not None and rel not in only:
+            if not (parts[0] in records_of if _is_monev(parts) else len(parts) == 2 and parts[0] in sops_of):
+                continue
         problem = problem or _placement_problem(parts)
         if problem:
             book.findings.append(Finding(rel, 1, "", CODE_FILE, "error", problem))

@@ -208,8 +208,11 @@ def test_checking_one_record_file_reads_its_satkers_sops(tmp_path):
     root = project_with(tmp_path / "a", changed(lambda d: _row(d).update(sop="tidak-ada")))
     _, found = core.load(root, TODAY, only={MONEV_REL})
     assert [f.code for f in found if f.file == MONEV_REL] == ["MONEV-005"]
-    _, found = core.load(project_with(tmp_path / "b"), TODAY, only={REL})
+    root = project_with(tmp_path / "b")
+    write(root, f"{DATA_DIR}/kpu-kota-serang/monev/2024.yaml", GOOD_MONEV)  # another satker's: left out
+    book, found = core.load(root, TODAY, only={REL})
     assert not [f for f in found if f.code == "REVIEW-001"]  # the monitoring record was read with the SOP
+    assert [m.path for m in book.monev] == [MONEV_REL]
 
 
 def test_the_seeds_carry_no_monitoring_record_and_their_pages_say_so():
