@@ -657,7 +657,6 @@ FIELD_WORDS: Final[dict[str, str]] = {
 class ReviewLabels(TypedDict):
     evaluation_heading: str
     evaluation_intro: str
-    evaluation_basis: dict[bool, str]  # EvaluationStatus.evaluated -> what the due date is counted from
     law_changed_heading: str
     law_changed_intro: str
     banner_title: str
@@ -688,7 +687,6 @@ PENINJAUAN: Final[ReviewLabels] = {
         "SOP dievaluasi setiap tahun menurut kriteria PermenPAN-RB 35/2012. Daftar ini memuat SOP yang "
         "evaluasinya terlambat, dan SOP yang menurut evaluasi terakhirnya harus direvisi tetapi belum direvisi."
     ),
-    "evaluation_basis": {True: "evaluasi terakhir", False: "tanggal efektif"},
     "law_changed_heading": "Dasar hukum yang berubah sesudah SOP ditandatangani",
     "law_changed_intro": (
         "Peraturan yang dikutip telah diubah sesudah SOP ditandatangani (DH-012). Ini bukan kelalaian "
@@ -704,7 +702,12 @@ PENINJAUAN: Final[ReviewLabels] = {
         "Peninjauan seharusnya dilakukan paling lambat {due} ({days} hari yang lalu), enam bulan sejak {basis} "
         "{since}. Pemantauan SOP AP dilakukan setiap enam bulan."
     ),
-    "basis": {"peninjauan": "monitoring terakhir", "efektif": "tanggal efektif", None: "—"},
+    "basis": {
+        "peninjauan": "monitoring terakhir",
+        "evaluasi": "evaluasi terakhir",
+        "efektif": "tanggal efektif",
+        None: "—",
+    },
     "heading": "Peninjauan",
     "last": "Peninjauan terakhir",
     "never": "belum pernah ditinjau",

@@ -117,8 +117,14 @@ class SopMonev:
         return [row for row in self.rows if row.judged]
 
     @property
+    def last_monitoring(self) -> Row | None:
+        """The latest judged row by its monitoring date (what the six-monthly review counts from)."""
+        return max(self.judged, key=lambda row: row.tanggal or dt.date.min, default=None)
+
+    @property
     def last_monitored(self) -> dt.date | None:
-        return max((row.tanggal for row in self.rows if row.judged and row.tanggal), default=None)
+        last = self.last_monitoring
+        return last.tanggal if last else None
 
     @property
     def last_evaluation(self) -> Eval | None:
@@ -181,31 +187,11 @@ def review_status(book: Handbook, record: SopRecord, today: dt.date) -> review.R
     return review.status(record.data, today, [monitored] if monitored else [])
 
 
-@dataclass(frozen=True)
-class EvaluationStatus:
-    since: dt.date | None  # the last evaluation, else the effective date
-    due: dt.date | None
-    evaluated: bool  # since is an evaluation (not the effective date)
-    today: dt.date
-
-    @property
-    def overdue(self) -> bool:
-        return self.due is None or self.due < self.today
-
-    @property
-    def days(self) -> int | None:
-        return None if self.due is None else (self.today - self.due).days
-
-
-def evaluation_status(book: Handbook, record: SopRecord, today: dt.date) -> EvaluationStatus:
+def evaluation_status(book: Handbook, record: SopRecord, today: dt.date) -> review.ReviewStatus:
+    """The yearly evaluation: due a year after the last one (basis "evaluasi"), else after the effective date."""
     last = of(book, record).last_evaluation
-    if last is not None:
-        since = last.evaluasi.tanggal
-        return EvaluationStatus(since, review.add_months(since, EVALUATION_MONTHS), True, today)
-    efektif = record.data.tanggal.efektif
-    if efektif is None:
-        return EvaluationStatus(None, None, False, today)
-    return EvaluationStatus(efektif, review.add_months(efektif, EVALUATION_MONTHS), False, today)
+    since = last.evaluasi.tanggal if last else None
+    return review.counted(record.data, today, since, "evaluasi", EVALUATION_MONTHS)
 
 
 def revision_due(book: Handbook, record: SopRecord) -> Eval | None:

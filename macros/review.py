@@ -18,8 +18,9 @@ from .model import Sop
 INTERVAL_MONTHS = 6
 # An SOP whose review falls due within this many days is listed as "due soon".
 DUE_SOON_DAYS = 30
-# What the due date is counted from: the last review, else the effective date.
-Basis: TypeAlias = Literal["peninjauan", "efektif"]
+# What a due date is counted from: the last review (or, for the yearly evaluation, the last
+# evaluation), else the effective date.
+Basis: TypeAlias = Literal["peninjauan", "evaluasi", "efektif"]
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -52,12 +53,14 @@ class ReviewStatus:
 
 def status(sop: Sop, today: dt.date, monitored: Sequence[dt.date] = ()) -> ReviewStatus:
     """``monitored``: the dates of the SOP's monitoring in the satker's monev records (see monev)."""
-    basis: Basis
     reviewed = [r.tanggal for r in sop.peninjauan] + list(monitored)
-    if reviewed:
-        since, basis = max(reviewed), "peninjauan"
-    elif sop.tanggal.efektif:
-        since, basis = sop.tanggal.efektif, "efektif"
-    else:
-        return ReviewStatus(None, None, None, today)
-    return ReviewStatus(basis, since, add_months(since, INTERVAL_MONTHS), today)
+    return counted(sop, today, max(reviewed, default=None), "peninjauan", INTERVAL_MONTHS)
+
+
+def counted(sop: Sop, today: dt.date, last: dt.date | None, basis: Basis, months: int) -> ReviewStatus:
+    """Due ``months`` after ``last`` (what ``basis`` names), else after the effective date, else unknown."""
+    if last is not None:
+        return ReviewStatus(basis, last, add_months(last, months), today)
+    if sop.tanggal.efektif:
+        return ReviewStatus("efektif", sop.tanggal.efektif, add_months(sop.tanggal.efektif, months), today)
+    return ReviewStatus(None, None, None, today)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from .. import labels, monev
@@ -27,7 +26,7 @@ def reviewed_within_six_months(ctx: Context, record: SopRecord) -> Iterator[Item
             "belum pernah dimonitor dan tanggal efektif tidak tercetak, sehingga jatuh tempo monitoring tidak "
             "dapat dihitung; monitor SOP ini dan catat hasilnya di catatan monev satkernya (`sop pantau`)",
         )
-    elif (row := _last_monitoring(ctx, record)) is not None and row.tanggal == st.since:
+    elif (row := monev.of(ctx.book, record).last_monitoring) is not None and row.tanggal == st.since:
         yield (
             row.record.path,
             row.record.line_of("monitoring", row.m, "tanggal"),
@@ -47,8 +46,3 @@ def reviewed_within_six_months(ctx: Context, record: SopRecord) -> Iterator[Item
             f"belum pernah dimonitor sejak efektif {labels.tanggal(st.since)}; seharusnya dimonitor paling lambat "
             f"{labels.tanggal(st.due)} (terlambat {st.days} hari)",
         )
-
-
-def _last_monitoring(ctx: Context, record: SopRecord) -> monev.Row | None:
-    judged = [row for row in monev.of(ctx.book, record).judged if row.tanggal]
-    return max(judged, key=lambda row: row.tanggal or dt.date.min, default=None)

@@ -120,14 +120,14 @@ def review_rows(book: Handbook, today: dt.date) -> tuple[list[ReviewRow], int]:
 def review_page(book: Handbook, today: dt.date, link: Link, findings: Sequence[Finding] = ()) -> str:
     """SOPs due for their six-monthly review, and SOPs whose legal basis changed after signing (DH-012)."""
     rows, not_due = review_rows(book, today)
+    evaluations = [
+        (record, monev.evaluation_status(book, record, today), monev.revision_due(book, record))
+        for record in book.sops.values()
+    ]
     evaluations = sorted(
-        (
-            (record, monev.evaluation_status(book, record, today), monev.revision_due(book, record))
-            for record in book.sops.values()
-        ),
+        (row for row in evaluations if row[1].overdue or row[2] is not None),
         key=lambda row: (row[1].due is not None, row[1].due or dt.date.min, row[0].id),
     )
-    evaluations = [row for row in evaluations if row[1].overdue or row[2] is not None]
     by_file = {r.path: r for r in book.sops.values()}
     law_changed = [(by_file[f.file], f) for f in findings if f.code == "DH-012" and f.file in by_file]
     return render(
