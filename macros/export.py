@@ -15,9 +15,9 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import labels, legal, model, urls
+from . import labels, legal, model, monev, urls
 from .findings import Finding
-from .loader import Handbook
+from .loader import Handbook, MonevRecord
 
 FORMAT: Final = "buku-pedoman-sop"
 # Bump the major version when a field is removed or changes meaning; the minor one when a field is added.
@@ -188,60 +188,56 @@ def _iso(value: object) -> str:
 
 
 def monev_rows(book: Handbook, satker_id: str) -> list[dict[str, str]]:
-    """The satker's records in the order of its files: monitoring rows, then evaluations."""
-    rows: list[dict[str, str]] = []
+    """The satker's records in the order of its files: each year's monitoring rows, then its evaluations."""
     satker = book.satker_map.get(satker_id)
     name = satker.nama if satker else satker_id
+
+    def cells(record: MonevRecord, slug: str, penilai: model.Penilai) -> dict[str, str]:
+        sop = book.sops.get(monev.sop_id(record, slug))
+        return {
+            "satker": _cell(name),
+            "tahun": str(record.tahun),
+            "nomor_sop": _cell(sop.data.nomor if sop else ""),
+            "nama_sop": _cell(sop.data.nama if sop else ""),
+            "sop": _cell(slug),
+            "penilai": _cell(penilai.nama),
+            "jabatan_penilai": _cell(penilai.jabatan),
+            "berkas": record.path,
+        }
+
+    rows: list[dict[str, str]] = []
     for record in sorted((m for m in book.monev if m.satker == satker_id), key=lambda m: m.tahun):
-
-        def sop_cells(slug: str) -> dict[str, str]:
-            sop = book.sops.get(f"{satker_id}/{slug}")
-            return {
-                "nomor_sop": _cell(sop.data.nomor if sop else ""),
-                "nama_sop": _cell(sop.data.nama if sop else ""),
-                "sop": _cell(slug),
-            }
-
-        for m, mon in enumerate(record.data.monitoring):
-            for r, hasil in enumerate(mon.hasil):
-                rows.append(
-                    {
-                        "satker": _cell(name),
-                        "tahun": str(record.tahun),
-                        "jenis": "monitoring",
-                        "periode": _cell(mon.periode),
-                        "tanggal": _iso(mon.tanggal),
-                        **sop_cells(hasil.sop),
-                        "penilai": _cell(mon.penilai.nama),
-                        "jabatan_penilai": _cell(mon.penilai.jabatan),
-                        "penilaian": _cell(labels.MONEV_PENILAIAN.get(hasil.penilaian, hasil.penilaian)),
-                        "kriteria_terpenuhi": "",
-                        "catatan": _cell(hasil.catatan),
-                        "tindakan": _cell(hasil.tindakan),
-                        "tindakan_selesai": _iso(hasil.tindakan_selesai) if hasil.tindakan_selesai else "",
-                        "berkas": record.path,
-                        "baris": str(record.line_of("monitoring", m, "hasil", r)),
-                    }
-                )
-        for e, ev in enumerate(record.data.evaluasi):
-            met = sum(getattr(ev.kriteria, key).penilaian == "ya" for key in model.KRITERIA)
+        for row in monev.rows([record]):
+            hasil = row.hasil
             rows.append(
                 {
-                    "satker": _cell(name),
-                    "tahun": str(record.tahun),
+                    **cells(record, hasil.sop, row.monitoring.penilai),
+                    "jenis": "monitoring",
+                    "periode": _cell(row.monitoring.periode),
+                    "tanggal": _iso(row.monitoring.tanggal),
+                    "penilaian": _cell(labels.MONEV_PENILAIAN.get(hasil.penilaian, hasil.penilaian)),
+                    "kriteria_terpenuhi": "",
+                    "catatan": _cell(hasil.catatan),
+                    "tindakan": _cell(hasil.tindakan),
+                    "tindakan_selesai": _iso(hasil.tindakan_selesai) if hasil.tindakan_selesai else "",
+                    "baris": str(record.line_of(*row.path())),
+                }
+            )
+        for ev in monev.evals([record]):
+            evaluasi = ev.evaluasi
+            met = sum(getattr(evaluasi.kriteria, key).penilaian == "ya" for key in model.KRITERIA)
+            rows.append(
+                {
+                    **cells(record, evaluasi.sop, evaluasi.penilai),
                     "jenis": "evaluasi",
                     "periode": "",
-                    "tanggal": _iso(ev.tanggal),
-                    **sop_cells(ev.sop),
-                    "penilai": _cell(ev.penilai.nama),
-                    "jabatan_penilai": _cell(ev.penilai.jabatan),
-                    "penilaian": _cell(labels.MONEV_KESIMPULAN.get(ev.kesimpulan, ev.kesimpulan)),
+                    "tanggal": _iso(evaluasi.tanggal),
+                    "penilaian": _cell(labels.MONEV_KESIMPULAN.get(evaluasi.kesimpulan, evaluasi.kesimpulan)),
                     "kriteria_terpenuhi": f"{met}/{len(model.KRITERIA)}",
-                    "catatan": _cell(ev.catatan),
+                    "catatan": _cell(evaluasi.catatan),
                     "tindakan": "",
                     "tindakan_selesai": "",
-                    "berkas": record.path,
-                    "baris": str(record.line_of("evaluasi", e)),
+                    "baris": str(record.line_of(*ev.path())),
                 }
             )
     return rows

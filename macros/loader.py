@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypedDict, TypeVar
@@ -113,6 +113,11 @@ class Handbook:
     @property
     def istilah_map(self) -> dict[str, model.Istilah]:
         return self.istilah.data.istilah if self.istilah else {}
+
+
+def in_order(records: Iterable[SopRecord]) -> list[SopRecord]:
+    """SOPs as every list shows them (pages, Tabel 7, dashboards): by satker, then name."""
+    return sorted(records, key=lambda r: (r.satker, r.data.nama.casefold(), r.id))
 
 
 _VOCABULARY = sorted(
@@ -275,10 +280,10 @@ def _companions(only: set[str]) -> tuple[set[str], set[str]]:
     records_of: set[str] = set()
     sops_of: set[str] = set()
     for rel in only:
-        parts = rel.split("/")[1:]  # without sop_data/
+        parts = tuple(rel.split("/")[1:])  # without sop_data/
         if len(parts) == 2:
             records_of.add(parts[0])
-        elif len(parts) == 3 and parts[1] == MONEV_DIR:
+        elif _is_monev(parts):
             sops_of.add(parts[0])
     return records_of, sops_of
 

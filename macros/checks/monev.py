@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from .. import labels, model, monev
@@ -104,11 +105,10 @@ def revised_after_evaluation(ctx: Context, record: SopRecord) -> Iterator[Item]:
 
 
 def _named_sops(record: MonevRecord) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    for m, mon in enumerate(record.data.monitoring):
-        for r, hasil in enumerate(mon.hasil):
-            yield ("monitoring", m, "hasil", r, "sop"), hasil.sop
-    for e, ev in enumerate(record.data.evaluasi):
-        yield ("evaluasi", e, "sop"), ev.sop
+    for row in monev.rows([record]):
+        yield row.path("sop"), row.hasil.sop
+    for ev in monev.evals([record]):
+        yield ev.path("sop"), ev.evaluasi.sop
 
 
 @check("MONEV-005", "error", "handbook")
@@ -171,7 +171,7 @@ def records_in_their_year(ctx: Context) -> Iterator[Item]:
             if mon.periode in seen:
                 yield _item(record, ("monitoring", m, "periode"), f"{mon.periode} dicatat lebih dari sekali")
             seen.add(mon.periode)
-            if not model.is_isian(mon.tanggal) and not isinstance(mon.tanggal, str):
+            if isinstance(mon.tanggal, dt.date):  # not a placeholder
                 allowed = {record.tahun, record.tahun + 1} if mon.periode == model.PERIODS[1] else {record.tahun}
                 if mon.tanggal.year not in allowed:
                     yield _item(

@@ -6,11 +6,10 @@ Pure: the handbook, the reference day and a ``Link`` in, text out. The figures c
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .. import labels, model, monev, urls
-from ..loader import Handbook, SopRecord
+from ..loader import Handbook, SopRecord, in_order
 from ..urls import Link
 from .templating import render
 
@@ -18,14 +17,15 @@ from .templating import render
 TREND_PERIODS = 4
 
 
-def _records(book: Handbook, satker_id: str | None = None) -> list[SopRecord]:
-    found = [r for r in book.sops.values() if satker_id is None or r.satker == satker_id]
-    return sorted(found, key=lambda r: (r.satker, r.data.nama.casefold(), r.id))
+def _records(book: Handbook, satker_id: str) -> list[SopRecord]:
+    """The satker's SOPs in the order every list shows them (loader.in_order)."""
+    return in_order(r for r in book.sops.values() if r.satker == satker_id)
 
 
 def sop_section(book: Handbook, record: SopRecord, today: dt.date, link: Link) -> str:
     """An SOP page's monitoring history and latest evaluation (or the honest empty state)."""
     facts = monev.of(book, record)
+    paged = record.satker in book.satker_map  # a satker has monitoring pages once it is registered
     return render(
         "html",
         "_monev_sop.j2",
@@ -33,11 +33,9 @@ def sop_section(book: Handbook, record: SopRecord, today: dt.date, link: Link) -
         rows=facts.rows,
         last=facts.last_evaluation,
         evaluation=monev.evaluation_status(book, record, today),
-        dashboard_href=link(urls.monev_page(record.satker)) if record.satker in book.satker_map else None,
-        form_href=link(urls.evaluation_page(record.satker), urls.evaluation_anchor(record.id))
-        if record.satker in book.satker_map
-        else None,
-        tabel7_href=link(urls.tabel7_page(record.satker)) if record.satker in book.satker_map else None,
+        dashboard_href=link(urls.monev_page(record.satker)) if paged else None,
+        form_href=link(urls.evaluation_page(record.satker), urls.evaluation_anchor(record.id)) if paged else None,
+        tabel7_href=link(urls.tabel7_page(record.satker)) if paged else None,
         isian=model.is_isian,
     )
 
@@ -99,7 +97,9 @@ class SopRow:
     notes: list[str]  # what is due or open, in words
 
 
-def _notes(book: Handbook, record: SopRecord, facts: monev.SopMonev, today: dt.date) -> list[str]:
+def _row(book: Handbook, record: SopRecord, today: dt.date) -> SopRow:
+    """One SOP of a satker's dashboard, with what is due or open in words."""
+    facts = monev.of(book, record)
     words = labels.MONEV
     out = []
     review = monev.review_status(book, record, today)
@@ -112,13 +112,13 @@ def _notes(book: Handbook, record: SopRecord, facts: monev.SopMonev, today: dt.d
         out.append(words["state_actions"].format(n=len(facts.open_actions)))
     if monev.revision_due(book, record) is not None:
         out.append(words["state_revise"])
-    return out
+    return SopRow(record, facts, out)
 
 
 def satker_dashboard(book: Handbook, satker_id: str, today: dt.date, link: Link) -> str:
     """One satker: its figures, and each SOP's last monitoring and evaluation."""
     records = _records(book, satker_id)
-    rows = [SopRow(r, monev.of(book, r), _notes(book, r, monev.of(book, r), today)) for r in records]
+    rows = [_row(book, r, today) for r in records]
     # The satker's trend: each of the last periods as it stood at its end (the current one: today).
     periods = [monev.period_of(today)]
     while len(periods) < TREND_PERIODS:
@@ -167,8 +167,3 @@ def evaluation_forms(book: Handbook, satker_id: str, link: Link) -> str:
         kriteria=labels.MONEV_KRITERIA,
         link=link,
     )
-
-
-def satker_ids_with_sops(book: Handbook) -> Iterable[str]:
-    """The satker that get monitoring pages: those in the register (a page needs the satker's name)."""
-    return sorted(book.satker_map)

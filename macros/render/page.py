@@ -16,7 +16,7 @@ from markupsafe import Markup
 from .. import glossary, labels, monev, urls, waktu
 from ..findings import Finding
 from ..flow import Edge, edges
-from ..loader import Handbook, SopRecord
+from ..loader import Handbook, SopRecord, in_order
 from ..model import Sop, TidakDiketahui
 from ..urls import Link
 from . import form, legal, reports
@@ -212,11 +212,6 @@ def _rows(
             )
         )
     return rows
-
-
-def in_order(records: Iterable[SopRecord]) -> list[SopRecord]:
-    """SOPs as lists show them: by satker, then name."""
-    return sorted(records, key=lambda r: (r.satker, r.data.nama.casefold(), r.id))
 
 
 def home(

@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from .. import glossary, urls
-from ..loader import Handbook
+from ..loader import Handbook, in_order
 from ..model import Jabatan, TidakDiketahui
 from ..urls import Link
-from .page import in_order
 from .templating import render
 
 
