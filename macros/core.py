@@ -12,7 +12,7 @@ import gc
 from pathlib import Path
 
 from . import checks
-from .findings import Finding
+from .findings import Finding, ordered
 from .loader import Handbook, load_handbook
 
 
@@ -23,7 +23,8 @@ def load(
 
     ``only`` limits the SOPs to those files (see loader.load_handbook); the checks then judge them
     against the registries and each other, not against SOPs left out. ``workers`` > 1 lets the
-    checks use a second process on a large handbook (`sop check`; see checks.base.run).
+    loading and the checks use a second process on a large handbook (`sop check`; see
+    loader._read_all and checks.base.run).
 
     Never raises on bad content: a file that cannot be read is a finding, and the rest still loads.
     """
@@ -33,8 +34,8 @@ def load(
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        book = load_handbook(root, only)
-        findings = sorted(book.findings + checks.run(book, today or dt.date.today(), workers))
+        book = load_handbook(root, only, workers)
+        findings = ordered(book.findings + checks.run(book, today or dt.date.today(), workers))
     finally:
         if was_enabled:
             gc.enable()

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Generic, TypedDict, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from . import hygiene, labels, model, urls
+from . import forked, hygiene, labels, model, urls
 from .findings import DataPath, Finding, Level
 from .yamlsource import Source, SourceError, Value, parse
 
@@ -214,7 +214,13 @@ def _hidden_finding(rel: str, line: int, path: DataPath, ch: str) -> Finding:
 
 
 def load_record(path: Path, rel: str, cls: type[M]) -> tuple[Record[M] | None, list[Finding]]:
-    source, hidden = read(path, rel)
+    return _record(rel, *read(path, rel), cls)
+
+
+def _record(
+    rel: str, source: Source | None, hidden: list[Finding], cls: type[M]
+) -> tuple[Record[M] | None, list[Finding]]:
+    """The record of a file that was read: validated, its line map made small."""
     if source is None:
         return None, hidden
     data, found = validate(rel, source, cls)
@@ -288,11 +294,12 @@ def _companions(only: set[str]) -> tuple[set[str], set[str]]:
     return records_of, sops_of
 
 
-def load_handbook(root: Path, only: set[str] | None = None) -> Handbook:
+def load_handbook(root: Path, only: set[str] | None = None, workers: int = 1) -> Handbook:
     """Load every file under ``root/sop_data``; never raises on bad content.
 
     With ``only`` (SOP files, relative to ``root``), the registries and just those SOPs: a quick
-    preview of one SOP, or `sop check` on the files a change touches.
+    preview of one SOP, or `sop check` on the files a change touches. With ``workers`` > 1 and a
+    large handbook, a second process parses part of the files (see _read_all).
     """
     root = Path(root)
     data_dir = root / DATA_DIR
@@ -304,6 +311,7 @@ def load_handbook(root: Path, only: set[str] | None = None) -> Handbook:
     book.istilah = _load_registry(book, data_dir, ISTILAH_FILE, model.IstilahRegister)
     records_of, sops_of = _companions(only) if only is not None else (set(), set())
 
+    wanted: list[tuple[Path, str, tuple[str, ...]]] = []
     for path, parts, problem in _walk(data_dir):
         rel = f"{DATA_DIR}/{'/'.join(parts)}"
         if problem is None and (
@@ -317,15 +325,18 @@ def load_handbook(root: Path, only: set[str] | None = None) -> Handbook:
         if problem:
             book.findings.append(Finding(rel, 1, "", CODE_FILE, "error", problem))
             continue
+        wanted.append((path, rel, parts))
+
+    for (_, rel, parts), (source, hidden) in zip(wanted, _read_all(wanted, workers), strict=True):
         if _is_monev(parts):
-            monev, found = load_record(path, rel, model.Monev)
+            monev, found = _record(rel, source, hidden, model.Monev)
             book.findings.extend(found)
             if monev is not None:
                 book.monev.append(
                     MonevRecord(monev.path, monev.source, monev.data, satker=parts[0], tahun=int(parts[2][:4]))
                 )
             continue
-        record, found = load_record(path, rel, model.Sop)
+        record, found = _record(rel, source, hidden, model.Sop)
         book.findings.extend(found)
         if record is not None:
             satker, slug = parts[0], parts[1][: -len(".yaml")]
@@ -333,6 +344,29 @@ def load_handbook(root: Path, only: set[str] | None = None) -> Handbook:
                 record.path, record.source, record.data, id=f"{satker}/{slug}", satker=satker
             )
     return book
+
+
+# The share of the files a second process parses: this process also validates every file, the
+# second one's included, so it parses fewer (0.7 measured best on 10,000 seed-shaped SOPs).
+_CHILD_SHARE = 0.7
+
+
+def _read(entry: tuple[Path, str, tuple[str, ...]]) -> tuple[Source | None, list[Finding]]:
+    return read(entry[0], entry[1])
+
+
+def _read_all(
+    wanted: Sequence[tuple[Path, str, tuple[str, ...]]], workers: int
+) -> Iterator[tuple[Source | None, list[Finding]]]:
+    """Each wanted file read and parsed, in order, one at a time.
+
+    Parsing is most of the time of `sop check`; on a large handbook a fork parses the last part of
+    the files meanwhile and sends back plain values and line maps, which pickle ten times faster
+    than validated models (so validation stays here).
+    """
+    if forked.available(workers, len(wanted)):
+        return forked.map_shared(_read, wanted, _CHILD_SHARE)
+    return map(_read, wanted)
 
 
 def _load_registry(book: Handbook, data_dir: Path, name: str, cls: type[M]) -> Record[M] | None:

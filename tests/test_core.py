@@ -64,26 +64,76 @@ def test_sop_check_runs_without_mkdocs():
     assert "0 kesalahan" in result.stderr
 
 
-def test_checks_split_over_two_processes_find_exactly_what_one_process_finds(monkeypatch, tmp_path):
-    """`sop check` on a large handbook runs part of the checks in a forked process."""
+def test_loading_and_checks_split_over_two_processes_find_exactly_what_one_process_finds(monkeypatch, tmp_path):
+    """`sop check` on a large handbook parses part of the files and runs part of the checks in
+    forked processes: the same records, in the same order, and the same findings."""
     from conftest import REFERENCE_DATE, make_project
 
-    from macros import core
-    from macros.checks import base
+    from macros import core, forked
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from sintetis import generate
 
     project = make_project(tmp_path / "p")
     generate(project, 60, provinces=2)
-    _, alone = core.load(project, REFERENCE_DATE)
+    # Two broken files, so that findings of reading travel back from the fork as well.
+    (project / "sop_data" / "kpu-kota-palu" / "zz-rusak.yaml").write_text("nama: [tidak ditutup\n", encoding="utf-8")
+    (project / "sop_data" / "kpu-kota-palu" / "zz-tersembunyi.yaml").write_text("nama: a\u200bb\n", encoding="utf-8")
+    alone_book, alone = core.load(project, REFERENCE_DATE)
     forks = []
-    real_fork = base.os.fork
-    monkeypatch.setattr(base, "PARALLEL_FROM", 10)
-    monkeypatch.setattr(base.os, "fork", lambda: forks.append(1) or real_fork())
-    _, split = core.load(project, REFERENCE_DATE, workers=2)
-    assert forks == [1] and len(alone) > 100
+    real_fork = forked.os.fork
+    monkeypatch.setattr(forked, "WORTH_FROM", 10)
+    monkeypatch.setattr(forked, "_BATCH", 7)
+    monkeypatch.setattr(forked.os, "fork", lambda: forks.append(1) or real_fork())
+    split_book, split = core.load(project, REFERENCE_DATE, workers=2)
+    assert forks == [1, 1] and len(alone) > 100  # one fork reads, one checks
     assert split == alone
+    assert {"BERKAS-001", "TEKS-002"} <= {f.code for f in split if "zz-" in f.file}
+    assert list(split_book.sops) == list(alone_book.sops)
+    assert [r.data for r in split_book.sops.values()] == [r.data for r in alone_book.sops.values()]
+    sample = next(iter(split_book.sops.values()))
+    assert sample.line_of("langkah", 0, "kegiatan") == alone_book.sops[sample.id].line_of("langkah", 0, "kegiatan") > 1
+
+
+def test_a_reading_fork_that_dies_leaves_its_files_to_this_process(monkeypatch, caplog):
+    """When the fork that parses files dies halfway, the files it did not deliver are read here,
+    in order, and the fallback is logged."""
+    import os
+
+    from macros import forked
+
+    parent = os.getpid()
+
+    def square(n):
+        if os.getpid() != parent and n > 20:
+            os._exit(3)  # dies after delivering some blocks
+        return n * n
+
+    monkeypatch.setattr(forked, "_BATCH", 4)
+    with caplog.at_level("WARNING", logger="sop.check"):
+        out = list(forked.map_shared(square, list(range(60)), 0.5))
+    assert out == [n * n for n in range(60)]
+    (record,) = caplog.records
+    assert "status 3" in record.getMessage() and "satu proses" in record.getMessage()
+
+
+def test_a_reading_fork_left_early_is_stopped(monkeypatch):
+    import os
+
+    import pytest
+
+    from macros import forked
+
+    pids = []
+    real_fork = forked.os.fork
+    monkeypatch.setattr(forked, "_BATCH", 2)
+    monkeypatch.setattr(forked.os, "fork", lambda: pids.append(pid := real_fork()) or pid)
+    results = forked.map_shared(lambda n: n + 1, list(range(100)), 0.5)
+    assert [next(results) for _ in range(3)] == [1, 2, 3]
+    results.close()  # the fork is killed and reaped, not left behind
+    (pid,) = [p for p in pids if p]
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
 
 
 def test_a_failed_second_process_is_redone_here_and_said(caplog):
@@ -91,7 +141,7 @@ def test_a_failed_second_process_is_redone_here_and_said(caplog):
     fallback is logged (it is slower, and a maintainer should know why)."""
     import os
 
-    from macros.checks import base
+    from macros import forked
 
     parent = os.getpid()
 
@@ -101,15 +151,15 @@ def test_a_failed_second_process_is_redone_here_and_said(caplog):
         return ["dari anak"]
 
     with caplog.at_level("WARNING", logger="sop.check"):
-        out = base._in_child(child_work, lambda: ["dari induk"])
+        out = forked.in_child(child_work, lambda: ["dari induk"])
     assert out == ["dari induk", "dari anak"]
     (record,) = caplog.records
     assert "pemeriksaan paralel gagal" in record.getMessage() and "satu proses" in record.getMessage()
 
 
 def test_a_healthy_second_process_logs_nothing(caplog):
-    from macros.checks import base
+    from macros import forked
 
     with caplog.at_level("WARNING", logger="sop.check"):
-        assert base._in_child(lambda: ["a"], lambda: ["b"]) == ["b", "a"]
+        assert forked.in_child(lambda: ["a"], lambda: ["b"]) == ["b", "a"]
     assert caplog.records == []

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
-import os
-import pickle
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -13,8 +10,8 @@ from typing import Literal, ParamSpec, TypeAlias, TypeVar
 
 from pydantic import BaseModel
 
-from .. import labels
-from ..findings import DataPath, Finding, Level
+from .. import forked, labels
+from ..findings import DataPath, Finding, Level, ordered
 from ..loader import Handbook, Record, SopRecord
 
 # Where a finding points: file, line, and the place in the data (see _at).
@@ -56,7 +53,6 @@ class Context:
 
 
 CHECKS: list[Check] = []
-log = logging.getLogger("sop.check")
 
 
 P = ParamSpec("P")
@@ -82,13 +78,13 @@ def run(book: Handbook, today: dt.date, workers: int = 1) -> list[Finding]:
     """
     ctx = Context(book, today)
     records = list(book.sops.values())
-    if workers > 1 and len(records) >= PARALLEL_FROM and hasattr(os, "fork"):
+    if forked.available(workers, len(records)):
         # The child takes more SOPs: this process also runs the checks over the whole handbook.
         split = len(records) * 3 // 5
         child = lambda: _per_sop(ctx, records[:split])  # noqa: E731
         own = lambda: _handbook(ctx) + _per_sop(ctx, records[split:])  # noqa: E731
-        return sorted(_in_child(child, own))
-    return sorted(_handbook(ctx) + _per_sop(ctx, records))
+        return ordered(forked.in_child(child, own))
+    return ordered(_handbook(ctx) + _per_sop(ctx, records))
 
 
 def _handbook(ctx: Context) -> list[Finding]:
@@ -99,10 +95,6 @@ def _handbook(ctx: Context) -> list[Finding]:
     return out
 
 
-# Below this many SOPs a second process costs more than it saves.
-PARALLEL_FROM = 2000
-
-
 def _per_sop(ctx: Context, records: Sequence[SopRecord]) -> list[Finding]:
     out: list[Finding] = []
     for c in CHECKS:
@@ -110,32 +102,6 @@ def _per_sop(ctx: Context, records: Sequence[SopRecord]) -> list[Finding]:
             for record in records:
                 out.extend(_stamp(c, record.path, c.func(ctx, record)))
     return out
-
-
-def _in_child(child_work: Callable[[], list[Finding]], own_work: Callable[[], list[Finding]]) -> list[Finding]:
-    """Run ``child_work`` in a fork and ``own_work`` here, at the same time; both results."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: compute, send, and leave without running anything of the parent's
-        os.close(read_end)
-        try:
-            data = pickle.dumps(child_work(), protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(data)
-        finally:
-            os._exit(0)
-    os.close(write_end)
-    mine = own_work()
-    with os.fdopen(read_end, "rb") as pipe:
-        data = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if status != 0 or not data:
-        # The child failed: do its half here rather than lose findings, and say so (it takes longer).
-        reason = f"status {os.waitstatus_to_exitcode(status)}" if status else "tanpa hasil"
-        log.warning("pemeriksaan paralel gagal (proses kedua selesai %s); diulang dalam satu proses", reason)
-        return mine + child_work()
-    found: list[Finding] = pickle.loads(data)
-    return mine + found
 
 
 def _stamp(c: Check, default_file: str, items: Iterable[Item]) -> Iterator[Finding]:
