@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from .model import Sop
@@ -102,6 +103,13 @@ def reading(text: object) -> Duration | Unread:
     """What a Waktu text says: a duration (maybe a range, or per item), or why it is not one."""
     if not isinstance(text, str):
         return Unread("tidak_jelas")
+    return _reading(text)
+
+
+# A few dozen wordings ("15 Menit", "1 Hari") fill most Waktu cells, and three checks and the page
+# read each; both results are frozen, so one reading serves them all.
+@lru_cache(maxsize=1 << 12)
+def _reading(text: str) -> Duration | Unread:
     calendar = _TIMES_24.match(text)
     if calendar:
         minutes = int(calendar.group(1)) * MINUTES["hari"]

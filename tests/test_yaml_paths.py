@@ -207,3 +207,29 @@ def test_an_alias_reaches_the_event_path_through_its_anchor(text, fast):
     if not fast:
         _, slow = read_both(text)
         assert isinstance(slow, yamlsource.SourceError) and slow.message == yamlsource.labels.ERR["alias"]
+
+
+# Characters a record may hold: plain text, Indonesian typography, every hidden kind, and line ends.
+_CHARS = st.one_of(
+    st.sampled_from(sorted(hygiene.KIND) + ["\r", "\n", "\r\n", "\t", "–", "’", "é", "\u00a0", "👩", "·"]),
+    st.characters(codec="utf-8"),
+)
+
+
+@given(st.lists(_CHARS, max_size=30).map("".join))
+@settings(max_examples=1500, deadline=None)
+@example("a\rb")
+@example("Rp\u00a01.000 – 2.000")
+@example("a\u2013\u200bb")
+def test_the_byte_test_never_calls_a_text_with_a_hidden_character_clean(text):
+    """`sop check` skips masking a file whose bytes may_hide clears; so it must clear only text in
+    which mask finds nothing, and clear text without any hidden character (or it saves nothing)."""
+    has_hidden = bool(hygiene.mask(text)[1]) or bool(hygiene._HIDDEN.search(text))
+    assert hygiene.may_hide(text.encode("utf-8")) or not has_hidden
+    if "\r" not in text and not any(ch in hygiene.KIND for ch in text):
+        assert not hygiene.may_hide(text.encode("utf-8")), text
+
+
+def test_no_record_of_the_project_needs_masking():
+    records = sorted((ROOT / "sop_data").rglob("*.yaml"))
+    assert records and not any(hygiene.may_hide(p.read_bytes()) for p in records)

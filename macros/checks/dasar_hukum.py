@@ -74,15 +74,23 @@ def citations(item: DasarHukum) -> list[tuple[str, PrintedCitation]]:
         return []  # not traced to the registry yet (DH-006 says so)
     if len(item.regulasi) == 1:
         return [(item.regulasi[0], read_citation(item.teks))]
+    parts = _parts(item.teks, len(item.regulasi))
+    if not parts:
+        return []
+    return [(reg, read_citation(part)) for reg, part in zip(item.regulasi, parts, strict=True)]
+
+
+@lru_cache(maxsize=1 << 12)  # like read_citation: the same wording recurs across SOPs
+def _parts(teks: str, count: int) -> tuple[str, ...]:
+    """``teks`` cut where each of ``count`` citations starts; nothing if it does not cut so."""
     starts = [
         m.start()
-        for m in CITATION_START.finditer(item.teks)
-        if re.match(r".{0,80}?\bnomor\b", item.teks[m.start() :], re.IGNORECASE | re.DOTALL)
+        for m in CITATION_START.finditer(teks)
+        if re.match(r".{0,80}?\bnomor\b", teks[m.start() :], re.IGNORECASE | re.DOTALL)
     ]
-    if len(starts) != len(item.regulasi):
-        return []
-    parts = [item.teks[a:b] for a, b in zip(starts, starts[1:] + [len(item.teks)], strict=True)]
-    return [(reg, read_citation(part)) for reg, part in zip(item.regulasi, parts, strict=True)]
+    if len(starts) != count:
+        return ()
+    return tuple(teks[a:b] for a, b in zip(starts, starts[1:] + [len(teks)], strict=True))
 
 
 def _number_key(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from pydantic import BaseModel
 
@@ -146,7 +147,7 @@ def _resolves(obj: object, dotted: str) -> bool:
     A field left empty still resolves: a note may explain why it is empty.
     """
     current = obj
-    for name, index in re.findall(r"([a-z_]+)|\[(\d+)\]", dotted):
+    for name, index in _steps(dotted):
         if name:
             if not isinstance(current, BaseModel) or name not in type(current).model_fields:
                 return False
@@ -185,3 +186,8 @@ def source_document_exists(ctx: Context, record: SopRecord) -> Iterator[Item]:
     inside = (ctx.book.root / SOURCE_DIR).resolve()
     if not path.is_file() or not path.resolve().is_relative_to(inside):
         yield (*_at(record, "dokumen_sumber"), f"berkas '{wanted}' tidak ada di folder {SOURCE_DIR}/ proyek ini")
+
+
+@lru_cache(maxsize=1 << 12)  # a few dozen note targets recur in every transcribed SOP
+def _steps(dotted: str) -> list[tuple[str, str]]:
+    return re.findall(r"([a-z_]+)|\[(\d+)\]", dotted)
