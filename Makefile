@@ -103,8 +103,9 @@ impor-tabel: install system-packages
 fidelity: install
 	cd tests && ../$(PY) test_fidelity.py
 
-# The figures for issue 13, one run each (about 40 minutes on 2 cores). BENCH_SIZES to change
-# the sizes, e.g. `make bench BENCH_SIZES="100 1000"`.
+# The figures of the performance issues, one run each (about an hour on 2 cores), then the summary:
+# each goal beside the last measured figure (benchmarks/tabel.py, from build/bench/). BENCH_SIZES
+# changes the sizes of the light build benchmark, e.g. `make bench BENCH_SIZES="100 1000"`.
 BENCH_SIZES ?= 100 1000 3000
 bench: install system-packages
 	$(PY) benchmarks/bench.py $(BENCH_SIZES)
@@ -114,11 +115,12 @@ bench: install system-packages
 	$(PY) benchmarks/check_bench.py --sintetis 10000
 	$(PY) benchmarks/bench.py 1000 3000 --bentuk benih
 	$(PY) benchmarks/check_bench.py --sintetis 10000 --bentuk benih
-	$(PY) benchmarks/national.py --sintetis 10000 --provinsi 10
+	$(PY) benchmarks/national.py --sintetis 10000 --provinsi 10 --bentuk benih
 	$(PY) benchmarks/monev_bench.py --sintetis 1000 --rounds 3 --bentuk benih
-	$(PY) benchmarks/pdf_bench.py --sintetis 1000
+	$(PY) benchmarks/pdf_bench.py --sintetis 1000 --bentuk benih
 	$(PY) benchmarks/impor.py
 	$(PY) benchmarks/impor.py --pindaian
+	$(PY) benchmarks/tabel.py --bentuk benih
 
 # A reference for the next engine: Zensical (its own venv, pinned) beside bare Material on the same
 # pre-rendered pages of 1,000 seed-shaped SOPs.
@@ -129,6 +131,7 @@ $(ZS_VENV)/bin/zensical: requirements-zensical.txt
 	touch $@
 bench-zensical: install $(ZS_VENV)/bin/zensical
 	$(PY) benchmarks/zensical_ref.py --sintetis 1000
+	$(PY) benchmarks/tabel.py --bentuk benih
 
 clean:
 	rm -rf site build .pytest_cache

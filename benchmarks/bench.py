@@ -28,6 +28,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+import hasil  # noqa: E402
 from conftest import ENV, make_project  # noqa: E402
 from sintetis import generate  # noqa: E402
 
@@ -156,5 +157,6 @@ if __name__ == "__main__":
     results = {}
     for count in args.counts:
         results[count] = run(count, args.rounds, args.bentuk)
+        hasil.keep(f"build-{count}", args.bentuk, **results[count], rounds=args.rounds)
         print(f"... {count} SOP selesai", file=sys.stderr, flush=True)
     print(table(results, args.bentuk))

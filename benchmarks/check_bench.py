@@ -15,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+import hasil  # noqa: E402
 from conftest import ENV, make_project  # noqa: E402
 from sintetis import generate  # noqa: E402
 
@@ -37,6 +38,8 @@ def main() -> None:
         )
         seconds = time.perf_counter() - start
         peak = int(result.stderr.strip().splitlines()[-1]) / 1024
+        if args.sintetis == 10_000:
+            hasil.keep("check-10000", args.bentuk, seconds=seconds, peak_mb=peak, files=args.sintetis + 5)
         print(
             f"sop check, {args.sintetis + 5:,} files ({args.bentuk}): {seconds:.1f} s, peak RSS {peak:.0f} MB "
             f"(exit {result.returncode}; goal ≤ 10 s, ≤ 500 MB)"

@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+import hasil  # noqa: E402
 from bench import measured_build  # noqa: E402
 from conftest import ENV, make_project  # noqa: E402
 from sintetis import MONEV_LAST_YEAR, generate, monev  # noqa: E402
@@ -105,4 +106,7 @@ if __name__ == "__main__":
     args = parser.parse_args()
     print(f"(builds with SOP_TANGGAL_ACUAN={ENV['SOP_TANGGAL_ACUAN']})", file=sys.stderr)
     results, facts = run(args.sintetis, args.rounds, args.bentuk, args.monev)
+    if args.sintetis == 1000:
+        ratio = results["with"]["wall"] / results["without"]["wall"]
+        hasil.keep("monev-1000", args.bentuk, ratio=ratio, results=results, facts=facts, rounds=args.rounds)
     print(table(results, facts, args.sintetis, args.rounds, args.bentuk, args.monev))

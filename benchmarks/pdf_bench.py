@@ -23,6 +23,7 @@ import pypdf
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+import hasil  # noqa: E402
 from conftest import ENV, make_project  # noqa: E402
 from sintetis import generate  # noqa: E402
 
@@ -42,18 +43,23 @@ def run(project: Path, out: Path, workers: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sintetis", type=int, default=1000)
+    parser.add_argument("--bentuk", choices=["ringan", "benih"], default="ringan", help="record shape (sintetis.py)")
     args = parser.parse_args()
     cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as tmp:
         project = make_project(Path(tmp) / "p")
-        generate(project, args.sintetis)
+        generate(project, args.sintetis, shape=args.bentuk)
         count = len(list((project / "sop_data").glob("*/*.yaml")))
         print("| proses | SOP | detik | detik per SOP | detik per SOP per inti | sasaran |\n|---|---|---|---|---|---|")
+        runs = []
         for workers in sorted({1, cores}):
             out = Path(tmp) / f"pdf-{workers}"
             seconds = run(project, out, workers)
+            runs.append({"workers": workers, "seconds": seconds})
             per = seconds / count
             print(f"| {workers} | {count:,} | {seconds:.1f} | {per:.3f} | {per * workers:.3f} | ≤ 0.5 |")
+        if args.sintetis == 1000:
+            hasil.keep("pdf-1000", args.bentuk, sops=count, runs=runs)
         files = sorted(out.rglob("*.pdf"))
         sizes = [f.stat().st_size for f in files]
         pages = [len(pypdf.PdfReader(f).pages) for f in files[:200]]

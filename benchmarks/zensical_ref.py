@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+import hasil  # noqa: E402
 from bench import bare_project  # noqa: E402
 from conftest import ENV, make_project  # noqa: E402
 from sintetis import generate  # noqa: E402
@@ -82,6 +83,9 @@ def main() -> None:
         pages = len(list((bare / "site").rglob("*.html")))
     wall = {k: statistics.median(w for w, _ in v) for k, v in runs.items()}
     rss = {k: statistics.median(m for _, m in v) for k, v in runs.items()}
+    if args.sintetis == 1000:
+        ratio = wall["zensical"] / wall["material"]
+        hasil.keep("zensical-1000", args.bentuk, ratio=ratio, wall=wall, rss=rss, version=version, pages=pages)
     print(
         f"Zensical {version} beside bare mkdocs-material, {args.sintetis + 5:,} SOPs ({args.bentuk}), {pages:,} pages"
     )
