@@ -33,7 +33,13 @@ def available(workers: int, items: int) -> bool:
 def in_child(child_work: Callable[[], list[R]], own_work: Callable[[], list[R]]) -> list[R]:
     """Run ``child_work`` in a fork and ``own_work`` here, at the same time; both results."""
     read_end, write_end = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError as exc:  # no process to spare (a container's limit): all of it here
+        os.close(read_end)
+        os.close(write_end)
+        _no_fork(exc)
+        return own_work() + child_work()
     if pid == 0:  # the child: compute, send, and leave without running anything of the parent's
         os.close(read_end)
         try:
@@ -64,9 +70,23 @@ def map_shared(func: Callable[[T], R], items: Sequence[T], child_share: float) -
     """
     blocks = [range(start, min(start + _BATCH, len(items))) for start in range(0, len(items), _BATCH)]
     theirs = [int((j + 1) * child_share) > int(j * child_share) for j in range(len(blocks))]
+    try:
+        spool = tempfile.TemporaryFile()
+    except OSError as exc:  # nowhere to write a temporary file: all of it here
+        _no_fork(exc)
+        yield from map(func, items)
+        return
     read_end, write_end = os.pipe()
-    with tempfile.TemporaryFile() as spool:
+    try:
         pid = os.fork()
+    except OSError as exc:  # no process to spare (a container's limit): all of it here
+        for end in (read_end, write_end):
+            os.close(end)
+        spool.close()
+        _no_fork(exc)
+        yield from map(func, items)
+        return
+    with spool:
         if pid == 0:  # the child: its blocks in order, each written whole before its size is sent
             os.close(read_end)
             status = 1
@@ -101,6 +121,10 @@ def map_shared(func: Callable[[T], R], items: Sequence[T], child_share: float) -
             _, status = os.waitpid(pid, 0)
         if gone:
             _failed(status)
+
+
+def _no_fork(exc: OSError) -> None:
+    log.warning("proses kedua tidak dapat dibuat (%s); pemeriksaan berjalan dalam satu proses", exc.strerror or exc)
 
 
 def _failed(status: int) -> None:

@@ -163,3 +163,33 @@ def test_a_healthy_second_process_logs_nothing(caplog):
     with caplog.at_level("WARNING", logger="sop.check"):
         assert forked.in_child(lambda: ["a"], lambda: ["b"]) == ["b", "a"]
     assert caplog.records == []
+
+
+def test_without_a_second_process_sop_check_does_it_all_here(monkeypatch, caplog):
+    """A container may refuse a new process (or a temporary file): `sop check` then reads and checks
+    everything in one process, says so, and loses nothing."""
+    from macros import forked
+
+    def refuse():
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(forked.os, "fork", refuse)
+    monkeypatch.setattr(forked, "_BATCH", 3)
+    with caplog.at_level("WARNING", logger="sop.check"):
+        assert list(forked.map_shared(lambda n: -n, list(range(20)), 0.7)) == [-n for n in range(20)]
+        assert forked.in_child(lambda: ["a"], lambda: ["b"]) == ["b", "a"]
+    assert [r.getMessage() for r in caplog.records] == [
+        "proses kedua tidak dapat dibuat (Resource temporarily unavailable); pemeriksaan berjalan dalam satu proses"
+    ] * 2
+
+
+def test_without_a_temporary_file_the_files_are_read_here(monkeypatch, caplog):
+    from macros import forked
+
+    def refuse():
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(forked.tempfile, "TemporaryFile", refuse)
+    with caplog.at_level("WARNING", logger="sop.check"):
+        assert list(forked.map_shared(str, [1, 2, 3], 0.5)) == ["1", "2", "3"]
+    assert "No space left on device" in caplog.records[0].getMessage()
