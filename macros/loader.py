@@ -360,9 +360,9 @@ def _read_all(
 ) -> Iterator[tuple[Source | None, list[Finding]]]:
     """Each wanted file read and parsed, in order, one at a time.
 
-    Parsing is most of the time of `sop check`; on a large handbook a fork parses the last part of
-    the files meanwhile and sends back plain values and line maps, which pickle ten times faster
-    than validated models (so validation stays here).
+    Parsing is most of the time of `sop check`; on a large handbook a fork parses most of the
+    files, in blocks spread among this process's own, and sends back plain values and line maps,
+    which pickle ten times faster than validated models (so validation stays here).
     """
     if forked.available(workers, len(wanted)):
         return forked.map_shared(_read, wanted, _CHILD_SHARE)
