@@ -26,7 +26,8 @@ def target(root: Path, satker: str, period: monev.Period) -> Path:
 
 
 def skeleton(book: Handbook, satker: str, period: monev.Period, header: bool) -> str:
-    records = sorted((r for r in book.sops.values() if r.satker == satker), key=lambda r: r.id)
+    # In Tabel 7's order (by name), so that the file reads row by row like the signed form.
+    records = loader.in_order(r for r in book.sops.values() if r.satker == satker)
     if not records:
         raise PantauError(f"satker '{satker}' belum mempunyai SOP di sop_data/{satker}/")
     slugs = [(r.id.split("/", 1)[1], r.data.nama) for r in records]

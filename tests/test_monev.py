@@ -11,13 +11,14 @@ import csv
 import datetime as dt
 import io
 import json
+import sys
 
 import pypdf
 import pytest
 from conftest import ROOT, SEEDS, build, make_project, sop
 from fixture_sop import GOOD, REL, TODAY, registries_only, write
 
-from macros import checks, core, export, labels, model, monev, pantau, urls
+from macros import checks, core, export, labels, loader, model, monev, pantau, urls
 from macros.loader import DATA_DIR
 from macros.render import monev as monev_view
 from macros.render import page as pages
@@ -317,6 +318,35 @@ def test_pantau_writes_a_valid_skeleton_then_adds_the_next_period(tmp_path):
     assert again.returncode == 2 and "sudah tercatat" in again.stderr
     unknown = sop("--root", str(root), "pantau", "kpu-entah", "--periode", "Semester II 2025")
     assert unknown.returncode == 2 and "satker.yaml" in unknown.stderr
+
+
+def test_pantau_lists_the_sops_in_the_order_of_tabel_7(tmp_path):
+    """The skeleton is filled in from the signed Tabel 7, row by row: the same order, by SOP name."""
+    import re
+
+    from conftest import make_project
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from sintetis import generate
+
+    project = make_project(tmp_path / "p")
+    generate(project, 40, provinces=1)
+    book, _ = core.load(project, TODAY)
+    by_satker: dict[str, list] = {}
+    for record in book.sops.values():
+        by_satker.setdefault(record.satker, []).append(record)
+    # A satker whose files sort differently from its SOPs' names, or the test would prove nothing.
+    satker, records = next(
+        (s, rs) for s, rs in by_satker.items() if sorted(r.id for r in rs) != [r.id for r in loader.in_order(rs)]
+    )
+    text = pantau.skeleton(book, satker, monev.parse_period("Semester II 2026"), header=True)
+    listed = [f"{satker}/{slug}" for slug in re.findall(r'^ {6}- sop: "?([a-z0-9-]+)"?$', text, re.M)]
+    assert listed == [r.id for r in loader.in_order(records)]
+    # Tabel 7 prints the same SOPs in the same order.
+    form = html_text(monev_view.tabel7(book, satker, TODAY, lambda target, *_: "#"))
+    assert [form.index(r.data.nama) for r in loader.in_order(records)] == sorted(
+        form.index(r.data.nama) for r in records
+    )
 
 
 def test_add_period_keeps_what_follows_the_list():
