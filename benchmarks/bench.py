@@ -21,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import yaml
@@ -57,6 +58,18 @@ BARE_CONFIG = {
     ],
     "validation": {"nav": {"omitted_files": "ignore", "not_found": "ignore"}, "links": {"not_found": "ignore"}},
 }
+
+
+def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall seconds, and the peak RSS in MB of the largest process of one command (GNU time's %M)."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *command], cwd=cwd, env=env or ENV, capture_output=True, text=True, check=False
+    )
+    seconds = time.perf_counter() - start
+    if result.returncode:
+        raise SystemExit(" ".join(command) + "\n" + result.stdout[-3000:] + result.stderr[-3000:])
+    return seconds, int(result.stderr.strip().splitlines()[-1]) / 1024
 
 
 def size(path: Path) -> int:

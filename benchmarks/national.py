@@ -17,29 +17,17 @@ import argparse
 import random
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import hasil  # noqa: E402
+from bench import timed  # noqa: E402
 from conftest import ENV, make_project  # noqa: E402
 from sintetis import generate  # noqa: E402
-
-
-def timed(args, cwd, env=None) -> tuple[float, float]:
-    """Wall seconds, and the peak RSS of the largest process of this command (GNU time's %M)."""
-    start = time.perf_counter()
-    result = subprocess.run(
-        ["/usr/bin/time", "-f", "%M", *args], cwd=cwd, env=env or ENV, capture_output=True, text=True
-    )
-    if result.returncode:
-        raise SystemExit(result.stdout[-2000:] + result.stderr[-2000:])
-    return time.perf_counter() - start, int(result.stderr.strip().splitlines()[-1]) / 1024
 
 
 def article(path: Path) -> str:

@@ -19,14 +19,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import hasil  # noqa: E402
-from bench import bare_project  # noqa: E402
+from bench import bare_project, timed  # noqa: E402
 from conftest import ENV, make_project  # noqa: E402
 from sintetis import generate  # noqa: E402
 
@@ -40,18 +39,6 @@ def leave_out_of_search(docs: Path) -> None:
     for rel in LEFT_OUT_OF_SEARCH:
         page = docs / rel
         page.write_text("---\nsearch:\n  exclude: true\n---\n\n" + page.read_text("utf-8"), encoding="utf-8")
-
-
-def timed(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one command."""
-    start = time.perf_counter()
-    result = subprocess.run(
-        ["/usr/bin/time", "-f", "%M", *command], cwd=cwd, env=ENV, capture_output=True, text=True, check=False
-    )
-    seconds = time.perf_counter() - start
-    if result.returncode:
-        raise SystemExit(" ".join(command) + "\n" + result.stdout[-3000:] + result.stderr[-3000:])
-    return seconds, int(result.stderr.strip().splitlines()[-1]) / 1024
 
 
 def main() -> None:
