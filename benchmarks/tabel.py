@@ -10,7 +10,6 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hasil import read  # noqa: E402
@@ -132,7 +131,7 @@ def table(shape: str) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> Any:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bentuk", choices=["ringan", "benih"], default="benih")
     args = parser.parse_args(argv)
